@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TorchTdhf.Runtime;
+
+/// <summary>
+/// Prepares the native side of TorchSharp before the first tensor is made: the environment libtorch reads at
+/// start-up, and the patched <c>libLibTorchSharp.so</c> next to this assembly (hosts such as .NET Interactive
+/// do not resolve it through deps.json).
+/// </summary>
+public static class TorchRuntime
+{
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int SetNativeEnvironment(string name, string value, int overwrite);
+
+    /// <summary>Runs once when the library is loaded.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "libtorch must see its environment before any torch call, whichever host loads the library.")]
+    [ModuleInitializer]
+    internal static void Initialize()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // First touch of fresh pages is slow on these VMs; libtorch's THP-aligned allocations avoid most of it.
+        // libtorch reads the native environment, which Environment.SetEnvironmentVariable does not update.
+        SetNativeEnvironment("THP_MEM_ALLOC_ENABLE", "1", 0);
+        PreloadPatchedLibrary();
+    }
+
+    private static void PreloadPatchedLibrary()
+    {
+        var folder = Path.GetDirectoryName(typeof(TorchRuntime).Assembly.Location);
+        if (string.IsNullOrEmpty(folder)) return;
+        string[] candidates =
+        {
+            Path.Combine(folder, "libLibTorchSharp.so"),
+            Path.Combine(folder, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"),
+        };
+        foreach (var candidate in candidates)
+        {
+            if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out _)) return;
+        }
+    }
+}
