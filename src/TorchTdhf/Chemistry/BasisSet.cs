@@ -9,21 +9,29 @@ namespace TorchTdhf.Chemistry;
 public sealed class BasisSet
 {
     private readonly FrozenDictionary<string, IReadOnlyList<ShellDefinition>> _shells;
+    private readonly FrozenDictionary<string, int> _corePotentialLines;
 
     /// <summary>Creates a basis set.</summary>
     /// <param name="name">Its name, e.g. the file name without extension ("6-31gs").</param>
     /// <param name="isSpherical">True when d and f shells are pure by default (file header <c>spherical</c>).</param>
     /// <param name="elements">Element symbol (any capitalisation, any element, also beyond Kr) → shells in file order.</param>
     /// <param name="sourceFile">The file it was read from, named in messages; null if built in code.</param>
-    public BasisSet(string name, bool isSpherical, IReadOnlyDictionary<string, IReadOnlyList<ShellDefinition>> elements, string? sourceFile = null)
+    /// <param name="corePotentials">Element symbol → one-based line of its effective core potential in <paramref name="sourceFile"/>, for elements that have one (they are refused by <see cref="ShellsFor(int)"/>).</param>
+    public BasisSet(string name, bool isSpherical, IReadOnlyDictionary<string, IReadOnlyList<ShellDefinition>> elements, string? sourceFile = null,
+        IReadOnlyDictionary<string, int>? corePotentials = null)
     {
+        corePotentials ??= new Dictionary<string, int>();
+        if (elements.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count() != elements.Count)
+            throw new ArgumentException("an element appears twice (symbols are compared ignoring case)", nameof(elements));
+        if (corePotentials.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count() != corePotentials.Count)
+            throw new ArgumentException("an element appears twice (symbols are compared ignoring case)", nameof(corePotentials));
         Name = name;
         IsSpherical = isSpherical;
         SourceFile = sourceFile;
         Elements = elements.Keys.Select(PeriodicTable.CanonicalSymbol).ToArray();
+        ElementsWithCorePotential = corePotentials.Keys.Select(PeriodicTable.CanonicalSymbol).ToArray();
         _shells = elements.ToFrozenDictionary(e => e.Key, e => (IReadOnlyList<ShellDefinition>)e.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
-        if (_shells.Count != Elements.Count)
-            throw new ArgumentException("an element appears twice (symbols are compared ignoring case)", nameof(elements));
+        _corePotentialLines = corePotentials.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The basis set's name, e.g. "6-31gs".</summary>
@@ -38,6 +46,9 @@ public sealed class BasisSet
     /// <summary>Symbols of the elements it covers, in definition order, standard capitalisation.</summary>
     public IReadOnlyList<string> Elements { get; }
 
+    /// <summary>Symbols of the elements that have an effective core potential (not supported), in definition order, standard capitalisation.</summary>
+    public IReadOnlyList<string> ElementsWithCorePotential { get; }
+
     /// <summary>Reads a Gaussian94 file (see <see cref="GaussianBasisParser"/>).</summary>
     /// <exception cref="TdhfInputException">The file is missing or malformed.</exception>
     public static BasisSet Load(string path) => GaussianBasisParser.ParseFile(path);
@@ -51,10 +62,16 @@ public sealed class BasisSet
 
     /// <summary>The shells of a supported element in file order, ready to be placed on an atom.</summary>
     /// <param name="atomicNumber">Z, 1–36.</param>
-    /// <exception cref="TdhfInputException">The element is not in the basis set, or has a shell above f; the message names the file.</exception>
+    /// <exception cref="TdhfInputException">The element is not in the basis set, has a shell above f or an effective core potential; the message names the file.</exception>
     public IReadOnlyList<ShellDefinition> ShellsFor(int atomicNumber)
     {
         var symbol = PeriodicTable.Symbol(atomicNumber);
+        if (_corePotentialLines.TryGetValue(symbol, out var ecpLine))
+        {
+            throw new TdhfInputException(
+                $"element {symbol} uses an effective core potential in basis set {Name}; only all-electron basis sets are supported",
+                SourceFile ?? Name, ecpLine > 0 ? ecpLine : null);
+        }
         if (!_shells.TryGetValue(symbol, out var shells))
         {
             throw new TdhfInputException(

@@ -13,7 +13,9 @@ namespace TorchTdhf.Chemistry;
 /// <para>L is one of S, P, D, F, G, H, I or SP; an SP shell becomes an s then a p definition. Shells above f are
 /// kept so that complete files load, and refused when an element that has them is used. Repeated shells that
 /// share exponents (general contractions) stay separate. A scale factor s multiplies every exponent by s².
-/// Numbers may use the Fortran exponent marker (<c>0.290250D-03</c>). Errors name the file and line.</para>
+/// Numbers may use the Fortran exponent marker (<c>0.290250D-03</c>). Effective core potentials (blocks
+/// <c>&lt;Symbol&gt; 0</c> then <c>&lt;Symbol&gt;-ECP lmax ncore</c>, as at the end of def2 files) are checked for shape and
+/// only remembered, so that elements with one are refused on use. Errors name the file and line.</para>
 /// </remarks>
 public static class GaussianBasisParser
 {
@@ -46,16 +48,28 @@ public static class GaussianBasisParser
         var reader = new LineReader(text, sourceFile ?? name);
         var isSpherical = ReadHeader(reader);
         var elements = new Dictionary<string, IReadOnlyList<ShellDefinition>>(StringComparer.OrdinalIgnoreCase);
+        var corePotentials = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         while (reader.NextContent() is { } content)
         {
             if (content == Terminator) continue;
-            var (symbol, shells) = ReadElementBlock(reader, content);
+            var elementLine = reader.LineNumber;
+            var symbol = ReadElementLine(reader, content);
+            var first = reader.NextContent()
+                ?? throw new TdhfInputException($"truncated block: element {symbol} (opened on line {elementLine}) is not closed by '{Terminator}'", reader.Source, reader.LineNumber);
+            if (IsCorePotentialHeader(first))
+            {
+                if (!corePotentials.TryAdd(symbol, reader.LineNumber))
+                    throw reader.Error($"element {symbol} has two effective core potentials");
+                SkipCorePotential(reader, first);
+                continue;
+            }
+            var shells = ReadShells(reader, symbol, elementLine, first);
             if (!elements.TryAdd(symbol, shells))
-                throw reader.Error($"element {symbol} is defined twice");
+                throw new TdhfInputException($"element {symbol} is defined twice", reader.Source, elementLine);
         }
         if (elements.Count == 0)
             throw new TdhfInputException("the file defines no elements", sourceFile ?? name);
-        return new BasisSet(name, isSpherical, elements, sourceFile);
+        return new BasisSet(name, isSpherical, elements, sourceFile, corePotentials);
     }
 
     private static bool ReadHeader(LineReader reader)
@@ -70,27 +84,58 @@ public static class GaussianBasisParser
         };
     }
 
-    private static (string Symbol, List<ShellDefinition> Shells) ReadElementBlock(LineReader reader, string elementLine)
+    private static string ReadElementLine(LineReader reader, string elementLine)
     {
         var tokens = Split(elementLine);
         if (tokens.Length != 2 || tokens[1] != "0")
             throw reader.Error($"expected an element line '<Symbol> 0', found '{elementLine}'");
         if (!PeriodicTable.TryGetAtomicNumber(tokens[0], out _))
             throw reader.Error($"unknown element symbol '{tokens[0]}'");
-        var symbol = PeriodicTable.CanonicalSymbol(tokens[0]);
-        var openLine = reader.LineNumber;
+        return PeriodicTable.CanonicalSymbol(tokens[0]);
+    }
 
+    private static List<ShellDefinition> ReadShells(LineReader reader, string symbol, int elementLine, string firstContent)
+    {
         var shells = new List<ShellDefinition>();
-        while (true)
+        var content = firstContent;
+        while (content != Terminator)
         {
-            var content = reader.NextContent()
-                ?? throw new TdhfInputException($"truncated block: element {symbol} (opened on line {openLine}) is not closed by '{Terminator}'", reader.Source, reader.LineNumber);
-            if (content == Terminator) break;
             ReadShell(reader, content, shells);
+            content = reader.NextContent()
+                ?? throw new TdhfInputException($"truncated block: element {symbol} (opened on line {elementLine}) is not closed by '{Terminator}'", reader.Source, reader.LineNumber);
         }
         if (shells.Count == 0)
-            throw new TdhfInputException($"element {symbol} has no shells", reader.Source, openLine);
-        return (symbol, shells);
+            throw new TdhfInputException($"element {symbol} has no shells", reader.Source, elementLine);
+        return shells;
+    }
+
+    private static bool IsCorePotentialHeader(string content) =>
+        Split(content)[0].EndsWith("-ECP", StringComparison.OrdinalIgnoreCase);
+
+    // Gaussian's ECP section (after the basis blocks of def2 files): "<Sym>-ECP lmax ncore", then lmax + 1
+    // potentials, each a title line, a term count and "power exponent coefficient" lines. It is only checked for
+    // shape: no supported element (H–Kr) has one in the shipped files, and an element that does is refused on use.
+    private static void SkipCorePotential(LineReader reader, string header)
+    {
+        var tokens = Split(header);
+        if (tokens.Length != 3
+            || !int.TryParse(tokens[1], NumberStyles.None, CultureInfo.InvariantCulture, out var maxL)
+            || !int.TryParse(tokens[2], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            throw reader.Error($"expected an ECP header '<Sym>-ECP <lmax> <core electrons>', found '{header}'");
+        for (var potential = 0; potential <= maxL; potential++)
+        {
+            _ = reader.NextContent() ?? throw reader.Error($"truncated ECP: {maxL + 1} potentials declared, {potential} found");
+            var countLine = reader.NextContent() ?? throw reader.Error("truncated ECP: a potential has no term count");
+            if (!int.TryParse(countLine, NumberStyles.None, CultureInfo.InvariantCulture, out var terms) || terms < 1)
+                throw reader.Error($"expected the number of ECP terms, found '{countLine}'");
+            for (var term = 0; term < terms; term++)
+            {
+                var line = reader.NextContent() ?? throw reader.Error($"truncated ECP: {terms} terms declared, {term} found");
+                var values = Split(line);
+                if (values.Length != 3 || !values.All(v => TryParseNumber(v, out _)))
+                    throw reader.Error($"expected an ECP term 'power exponent coefficient', found '{line}'");
+            }
+        }
     }
 
     private static void ReadShell(LineReader reader, string shellLine, List<ShellDefinition> shells)
@@ -153,7 +198,7 @@ public static class GaussianBasisParser
     /// <summary>Walks the lines of a file, skipping comments and blank lines, remembering where it is for errors.</summary>
     private sealed class LineReader(string text, string source)
     {
-        private readonly string[] _lines = text.Split('\n');
+        private readonly string[] _lines = text.EndsWith('\n') ? text[..^1].Split('\n') : text.Split('\n');
         private int _next;
 
         public string Source { get; } = source;
