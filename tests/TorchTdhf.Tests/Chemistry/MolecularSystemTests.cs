@@ -90,6 +90,23 @@ public class MolecularSystemTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void DroppedFunctionsShrinkTheOrthonormalBasis()
+    {
+        var duplicated = OrthonormalBasisTests.Duplicate(ScfFixtures.Reference("heh+_6-31g"), 2);
+        using var system = MolecularSystem.Compute("heh+ duplicated", duplicated);
+        using var scope = torch.NewDisposeScope();
+        Assert.Equal(5, system.FunctionCount);
+        Assert.Equal(4, system.OrbitalCount);
+        Assert.Equal(new long[] { 4, 4, 4, 4 }, system.Eri.shape);
+        Assert.Equal(new long[] { 5, 4 }, system.X.shape);
+        var p = system.GroundStateDensity;
+        Assert.True(MaxAbs(p.matmul(p) - 2 * p) <= 1e-10);
+        var reference = ScfFixtures.Scalar(ScfFixtures.ReferencePath("heh+_6-31g"), "e_rhf");
+        Assert.True(Math.Abs(system.Energy(p) - reference) <= 1e-8);
+        Assert.Equal("1", system.Metadata["n_dropped"]);
+    }
+
+    [Fact]
     public void FingerprintIsDeterministicAndSensitive()
     {
         var a = ScfFixtures.Reference("heh+_6-31g");
