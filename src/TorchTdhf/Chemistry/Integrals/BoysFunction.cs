@@ -95,6 +95,13 @@ internal sealed unsafe class BoysFunction
         }
     }
 
+    /// <summary>Four arguments at once: writes F_m(t_lane) to <paramref name="f"/>[4m + lane] for m ≤ mMax.</summary>
+    public void Evaluate(Vector256<double> t, int mMax, Span<double> f)
+    {
+        if (f.Length < 4 * (mMax + 1)) throw new ArgumentException($"need room for {4 * (mMax + 1)} values", nameof(f));
+        fixed (double* p = f) Evaluate(t, mMax, p);
+    }
+
     /// <summary>
     /// Four arguments at once: writes F_m(t_lane) to f[4m + lane] for m ≤ mMax. Same method and accuracy as the
     /// scalar form; lanes past the grid are recomputed by the asymptotic branch and blended in.
@@ -103,7 +110,7 @@ internal sealed unsafe class BoysFunction
     {
         var onGrid = Vector256.LessThan(t, Vector256.Create(AsymptoticStart));
         // Clamping keeps every lane's table index valid; off-grid lanes are overwritten below.
-        var tc = Vector256.Min(t, Vector256.Create(AsymptoticStart - Step));
+        var tc = Vector256.Min(t, Vector256.Create(AsymptoticStart));
         var kf = Vector256.Floor(tc * InverseStep + Vector256.Create(0.5));
         var d = kf * Step - tc;
         var k = ToInt32(kf);

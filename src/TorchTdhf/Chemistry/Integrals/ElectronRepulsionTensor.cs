@@ -132,36 +132,40 @@ internal static unsafe class ElectronRepulsionTensor
     }
 
     // Writes (ab|cd), (ba|cd), (ab|dc), (ba|dc) when the bra is the row pair, else the four with bra and ket
-    // swapped: all in the rows of the outer loop's pair, which stay in cache while its kets are processed.
+    // swapped: all in the rows of the outer loop's pair, which stay in cache while its kets are processed. Where
+    // a block holds an integral twice (a shell paired with itself, a pair with itself) only the copy with
+    // a ≥ b, c ≥ d, ab ≥ cd is used, so the tensor is exactly symmetric rather than to rounding.
     private static void WriteRows(double* eri, long n, double* block, EriShellPair bra, EriShellPair ket, bool rowsAreBra)
     {
         int na = bra.A.FunctionCount, nb = bra.B.FunctionCount, nc = ket.A.FunctionCount, nd = ket.B.FunctionCount;
         long fa = bra.A.FirstFunction, fb = bra.B.FirstFunction, fc = ket.A.FirstFunction, fd = ket.B.FirstFunction;
+        bool sameBra = ReferenceEquals(bra.A, bra.B), sameKet = ReferenceEquals(ket.A, ket.B), samePair = ReferenceEquals(bra, ket);
         var n2 = n * n;
-        var k = 0;
         for (var a = 0; a < na; a++)
         {
             var ma = fa + a;
-            for (var b = 0; b < nb; b++)
+            for (var b = 0; b < (sameBra ? a + 1 : nb); b++)
             {
                 var mb = fb + b;
                 long ab = ma * n + mb, ba = mb * n + ma;
+                var row = block + (a * nb + b) * nc * nd;
                 for (var c = 0; c < nc; c++)
                 {
                     var mc = fc + c;
-                    for (var d = 0; d < nd; d++)
+                    for (var d = 0; d < (sameKet ? c + 1 : nd); d++)
                     {
+                        if (samePair && c * nd + d > a * nb + b) break;
                         var md = fd + d;
-                        var v = block[k++];
+                        var v = row[c * nd + d];
                         long cd = mc * n + md, dc = md * n + mc;
-                        if (rowsAreBra)
+                        if (rowsAreBra || samePair)
                         {
                             eri[ab * n2 + cd] = v;
                             eri[ba * n2 + cd] = v;
                             eri[ab * n2 + dc] = v;
                             eri[ba * n2 + dc] = v;
                         }
-                        else
+                        if (!rowsAreBra || samePair)
                         {
                             eri[cd * n2 + ab] = v;
                             eri[dc * n2 + ab] = v;
