@@ -30,9 +30,8 @@ internal static unsafe class ElectronRepulsionTensor
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         var screening = EriScreening.Apply(pairs, classes, options.SchwarzThreshold, parallel);
 
-        var t0 = clock.Elapsed.TotalMilliseconds;
+        var setup = clock.Elapsed;
         var eri = new double[n * n * n * n];
-        var t1 = clock.Elapsed.TotalMilliseconds;
         long computed = 0, integrals = 0, primitiveQuartets = screening.PrimitiveQuartets;
         Parallel.For(0, pairs.Length, parallel, () => new EriThread(new EriWorker(classes.Used)), (index, _, thread) =>
         {
@@ -46,13 +45,13 @@ internal static unsafe class ElectronRepulsionTensor
             Interlocked.Add(ref integrals, thread.Integrals);
             Interlocked.Add(ref primitiveQuartets, thread.Worker.PrimitiveQuartets);
         });
-        var t2 = clock.Elapsed.TotalMilliseconds;
+        var quartets = clock.Elapsed;
         EriSymmetry.FillTransposedPairs(eri, basis, parallel);
-        var t3 = clock.Elapsed.TotalMilliseconds;
-        if (Environment.GetEnvironmentVariable("ERITIME") is not null) Console.WriteLine($"setup+schwarz {t0:F1} alloc {t1 - t0:F1} main {t2 - t1:F1} symmetry {t3 - t2:F1}");
+        var total = clock.Elapsed;
 
         long pairCount = pairs.Length;
-        return new EriResult(eri, (int)n, pairCount * (pairCount + 1) / 2, computed, integrals, primitiveQuartets, clock.Elapsed);
+        return new EriResult(eri, (int)n, pairCount * (pairCount + 1) / 2, computed, integrals, primitiveQuartets,
+            new EriTimings(setup, quartets - setup, total - quartets));
     }
 
     // All quartets (P|K), K ≤ P, that pass the Schwarz test, written into the rows of P.
@@ -66,7 +65,7 @@ internal static unsafe class ElectronRepulsionTensor
             {
                 var k = pairs[j];
                 if (p.Bound * k.Bound < threshold) continue;
-                var (bra, ket) = Orient(p, k);
+                var (bra, ket) = BraFirst(k.A.L, k.B.L, p.A.L, p.B.L) ? (k, p) : (p, k);
                 var block = thread.Worker.Compute(classes.For(bra, ket), bra, ket, threshold);
                 EriRowWriter.WriteRows(target, n, block, bra, ket, rowsAreBra: ReferenceEquals(bra, p));
                 thread.Quartets++;
@@ -82,24 +81,21 @@ internal static unsafe class ElectronRepulsionTensor
         public long Integrals { get; set; }
     }
 
-    // The bra takes the larger total angular momentum: the vertical recurrence builds the bra side first, for
-    // every m, and the ket side only for what the bra needs.
-    private static (EriShellPair Bra, EriShellPair Ket) Orient(EriShellPair x, EriShellPair y)
-    {
-        int sx = x.A.L + x.B.L, sy = y.A.L + y.B.L;
-        return sy > sx || (sy == sx && y.A.L > x.A.L) ? (y, x) : (x, y);
-    }
+    // Whether a pair (l_a, l_b) goes in the bra against a pair (l_c, l_d): the larger total angular momentum does,
+    // because the vertical recurrence builds the bra side for every m and the ket side only for what the bra needs;
+    // ties go by l_a, so each unordered combination maps to one compiled class.
+    private static bool BraFirst(int la, int lb, int lc, int ld) => la + lb > lc + ld || (la + lb == lc + ld && la > lc);
 
     private static QuartetClasses BuildClasses(EriShellPair[] pairs)
     {
         var kinds = pairs.Select(p => (p.A.L, p.B.L)).Distinct().ToArray();
         var classes = new QuartetClasses();
-        foreach (var x in kinds)
+        foreach (var (la, lb) in kinds)
         {
-            foreach (var y in kinds)
+            foreach (var (lc, ld) in kinds)
             {
-                var (bra, ket) = x.Item1 + x.Item2 > y.Item1 + y.Item2 || (x.Item1 + x.Item2 == y.Item1 + y.Item2 && x.Item1 >= y.Item1) ? (x, y) : (y, x);
-                classes.Add(bra.Item1, bra.Item2, ket.Item1, ket.Item2);
+                if (BraFirst(lc, ld, la, lb)) classes.Add(lc, ld, la, lb);
+                else classes.Add(la, lb, lc, ld);
             }
         }
         return classes;
