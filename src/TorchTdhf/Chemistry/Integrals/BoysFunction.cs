@@ -146,13 +146,15 @@ internal sealed unsafe class BoysFunction
         OffGrid(t, onGrid, mMax, f);
     }
 
-    // The asymptotic branch for the lanes not in onGrid (all lanes when it is zero: nothing to blend).
+    // The asymptotic branch for the lanes not in onGrid (all lanes when it is zero: nothing to blend). Once
+    // T > 40 + 3 mMax, e^{−T} is below 1e−17 of every term it corrects and is left out.
     private static void OffGrid(Vector256<double> t, Vector256<double> onGrid, int mMax, double* f)
     {
         var value = Vector256.Create(0.5) * Vector256.Sqrt(Vector256.Create(Math.PI) / t);
         Vector256.ConditionalSelect(onGrid, Vector256.Load(f), value).Store(f);
         if (mMax == 0) return;
-        var expNegT = ExpNegative(t);
+        var negligible = Vector256.GreaterThanAll(t, Vector256.Create(40.0 + 3 * mMax));
+        var expNegT = negligible ? Vector256<double>.Zero : ExpNegative(t);
         var halfInvT = Vector256.Create(0.5) / t;
         for (var m = 0; m < mMax; m++)
         {

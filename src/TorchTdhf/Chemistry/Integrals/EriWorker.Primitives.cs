@@ -56,59 +56,73 @@ internal sealed unsafe partial class EriWorker
                 }
             }
         }
-        if (filled > 0)
-        {
-            var padded = (filled + 3) & ~3;
-            Pad(cls, filled, padded);
-            Process(cls, padded, chunk);
-        }
+        if (filled > 0) Process(cls, filled, chunk);
         return computed;
     }
 
-    private void Process(QuartetClass cls, int padded, int chunk)
+    // Lanes from count up to the next multiple of 4 hold left-over data of earlier primitive quartets (finite, with
+    // positive exponents, the lanes having been initialised so); Prepare gives them a zero prefactor, which keeps
+    // every recurrence value there zero.
+    private void Process(QuartetClass cls, int count, int chunk)
     {
-        Prepare(cls, padded, chunk);
+        var padded = (count + 3) & ~3;
+        Prepare(cls, count, padded, chunk);
         Recur(cls, padded, chunk);
         Contract(cls, padded, chunk);
     }
 
     // Lanes [t, t + run) get one bra primitive pair (broadcast) and a run of ket primitive pairs (copied), whole
     // vectors at a time: a run's overhang is overwritten by the next run, and pairs and lanes carry four spare
-    // doubles for it.
+    // doubles for it. Runs are short, so the fields are spelled out rather than looped over.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(QuartetClass cls, double* bra, int braStride, double* ket, int ketStride, int t, int run)
     {
-        foreach (var field in cls.KetFields)
+        var lanes = _lane + t;
+        var s = _laneStride;
+        Copy(ket, ketStride, lanes + (Ket + EriShellPair.Exponent) * s, s, run, EriShellPair.Exponent, EriShellPair.Pz);
+        Copy(ket, ketStride, lanes + (Ket + EriShellPair.Factor) * s, s, run, EriShellPair.Factor, EriShellPair.Factor);
+        Broadcast(bra, braStride, lanes + (Bra + EriShellPair.Exponent) * s, s, run, EriShellPair.Exponent, EriShellPair.Pz);
+        Broadcast(bra, braStride, lanes + (Bra + EriShellPair.Factor) * s, s, run, EriShellPair.Factor, EriShellPair.Factor);
+        if (cls.KetUsesPairDistance) Copy(ket, ketStride, lanes + (Ket + EriShellPair.PAx) * s, s, run, EriShellPair.PAx, EriShellPair.PAz);
+        if (cls.KetUsesHalfInverse)
         {
-            var from = ket + field * ketStride;
-            var to = Lane(Ket + field) + t;
-            for (var u = 0; u < run; u += 4) Vector256.Load(from + u).Store(to + u);
+            Copy(ket, ketStride, lanes + (Ket + EriShellPair.HalfInverseExponent) * s, s, run, EriShellPair.HalfInverseExponent, EriShellPair.HalfInverseExponent);
         }
-        foreach (var field in cls.BraFields)
+        if (cls.BraUsesPairDistance) Broadcast(bra, braStride, lanes + (Bra + EriShellPair.PAx) * s, s, run, EriShellPair.PAx, EriShellPair.PAz);
+        if (cls.BraUsesHalfInverse)
         {
-            var value = Vector256.Create(bra[field * braStride]);
-            var to = Lane(Bra + field) + t;
-            for (var u = 0; u < run; u += 4) value.Store(to + u);
+            Broadcast(bra, braStride, lanes + (Bra + EriShellPair.HalfInverseExponent) * s, s, run, EriShellPair.HalfInverseExponent, EriShellPair.HalfInverseExponent);
         }
     }
 
-    // Padding lanes get a zero prefactor, so every recurrence value there stays zero, and harmless exponents.
-    private void Pad(QuartetClass cls, int count, int padded)
+    // Fields first … last of the pair's primitive pairs [0, run) into consecutive lane arrays.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(double* pair, int pairStride, double* lane, int laneStride, int run, int first, int last)
     {
-        foreach (var field in cls.BraFields) Pad(Lane(Bra + field), field, count, padded);
-        foreach (var field in cls.KetFields) Pad(Lane(Ket + field), field, count, padded);
+        for (var field = first; field <= last; field++, lane += laneStride)
+        {
+            var from = pair + field * pairStride;
+            Vector256.Load(from).Store(lane);
+            for (var u = 4; u < run; u += 4) Vector256.Load(from + u).Store(lane + u);
+        }
     }
 
-    private static void Pad(double* lane, int field, int count, int padded)
+    // Fields first … last of one primitive pair, repeated over lanes [0, run) of consecutive lane arrays.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Broadcast(double* pair, int pairStride, double* lane, int laneStride, int run, int first, int last)
     {
-        var value = field == EriShellPair.Exponent ? 1.0 : 0.0;
-        for (var u = count; u < padded; u++) lane[u] = value;
+        for (var field = first; field <= last; field++, lane += laneStride)
+        {
+            var value = Vector256.Create(pair[field * pairStride]);
+            value.Store(lane);
+            for (var u = 4; u < run; u += 4) value.Store(lane + u);
+        }
     }
 
     // Quantities of each primitive quartet and the start of the recurrence, [00|00]^(m) = K F_m(T):
     // ρ = pq/(p+q), T = ρ|PQ|², K = K_AB K_CD / √(p+q), W − P = −ρ/p PQ, W − Q = ρ/q PQ.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Prepare(QuartetClass cls, int padded, int chunk)
+    private void Prepare(QuartetClass cls, int count, int padded, int chunk)
     {
         var order = cls.Vertical.BoysOrder;
         double* p = Lane(P), q = Lane(Q), px = Lane(Bra + EriShellPair.Px), qx = Lane(Ket + EriShellPair.Px);
@@ -144,6 +158,7 @@ internal sealed unsafe partial class EriWorker
                 (rhoOverQ * z).Store(wqx + 2 * s + t);
             }
             var prefactor = Vector256.Load(kb + t) * Vector256.Load(kk + t) * Vector256.Sqrt(inverse);
+            if (t + 4 > count) prefactor = Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create((double)(count - t))), prefactor, default);
             _boysFunction.Evaluate(vp * rhoOverP * (x * x + y * y + z * z), order, boys);
             for (var m = 0; m <= order; m++) (prefactor * Vector256.Load(boys + 4 * m)).Store(_v + m * chunk + t);
         }

@@ -44,6 +44,12 @@ internal sealed unsafe partial class EriWorker
         _r = Address(_result);
         _s = Address(_swap);
         _lane = Address(_lanes);
+        // Lanes past a chunk's last primitive quartet are computed and discarded: keep them finite.
+        for (var t = 0; t < _laneStride; t++)
+        {
+            _lane[(Bra + EriShellPair.Exponent) * _laneStride + t] = 1.0;
+            _lane[(Ket + EriShellPair.Exponent) * _laneStride + t] = 1.0;
+        }
     }
 
     /// <summary>Primitive quartets evaluated so far.</summary>
