@@ -181,11 +181,29 @@ public sealed class NpyArray
         _ => true,
     };
 
+    /// <summary>
+    /// A complex128 tensor built from separate real and imaginary parts: a tensor wrapping a .NET Complex[] is only
+    /// 8-byte aligned, and libtorch's complex kernels crash on such memory.
+    /// </summary>
+    private static Tensor ComplexTensor(Complex[] values, long[] shape)
+    {
+        var re = new double[values.Length];
+        var im = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            re[i] = values[i].Real;
+            im[i] = values[i].Imaginary;
+        }
+        using var real = torch.tensor(re, shape, ScalarType.Float64);
+        using var imaginary = torch.tensor(im, shape, ScalarType.Float64);
+        return torch.complex(real, imaginary);
+    }
+
     /// <summary>A new CPU tensor with this array's shape and dtype (float64, complex128, float32, int64, int32, uint8, bool).</summary>
     public Tensor ToTensor() => Data switch
     {
         double[] d => torch.tensor(d, Shape, ScalarType.Float64),
-        Complex[] c => torch.tensor(c, Shape, ScalarType.ComplexFloat64),
+        Complex[] c => ComplexTensor(c, Shape),
         float[] f => torch.tensor(f, Shape, ScalarType.Float32),
         long[] l => torch.tensor(l, Shape, ScalarType.Int64),
         int[] i => torch.tensor(i, Shape, ScalarType.Int32),
