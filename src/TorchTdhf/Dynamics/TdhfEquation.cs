@@ -1,5 +1,6 @@
 using System.Numerics;
 using TorchSharp;
+using TorchTdhf.Chemistry;
 using TorchTdhf.Models;
 using static TorchSharp.torch;
 
@@ -43,6 +44,22 @@ public sealed class TdhfEquation : IDisposable
     /// <inheritdoc cref="TdhfEquation(Tensor, Tensor, ITwoElectronPotential, IReadOnlyList{Field})"/>
     public TdhfEquation(Tensor coreHamiltonian, Tensor position, ITwoElectronPotential potential, Field field)
         : this(coreHamiltonian, position, potential, new[] { field })
+    {
+    }
+
+    /// <summary>The equation of a molecular system (its h and r) with the given potential and fields.</summary>
+    /// <param name="system">Supplies h = <see cref="MolecularSystem.CoreHamiltonian"/> and r = <see cref="MolecularSystem.Position"/>.</param>
+    /// <param name="potential">G(P) in the system's orthonormal basis, e.g. <c>new TruePotential(system.Eri)</c> or a learned model.</param>
+    /// <param name="fields">One field for the whole batch, or one per trajectory of the batch.</param>
+    public TdhfEquation(MolecularSystem system, ITwoElectronPotential potential, IReadOnlyList<Field> fields)
+        : this(system.CoreHamiltonian, system.Position, potential, fields)
+    {
+    }
+
+    /// <summary>The equation of a molecular system with one field for the whole batch.</summary>
+    /// <inheritdoc cref="TdhfEquation(MolecularSystem, ITwoElectronPotential, IReadOnlyList{Field})"/>
+    public TdhfEquation(MolecularSystem system, ITwoElectronPotential potential, Field field)
+        : this(system.CoreHamiltonian, system.Position, potential, new[] { field })
     {
     }
 

@@ -1,69 +1,59 @@
-using TorchSharp;
+using System.Numerics;
+using TorchTdhf.Chemistry;
+using TorchTdhf.Dynamics;
 using TorchTdhf.IO;
+using TorchTdhf.Models;
 using static TorchSharp.torch;
 
 namespace TorchTdhf.Tests.Dynamics;
 
 /// <summary>
-/// A reference system and its field-on trajectory (shared/reference/trajectories): the orthonormal-basis pieces are
-/// built here from the psi4 AO integrals and the trajectory's own X, so densities compare element by element.
+/// A reference system and its field-on trajectory (shared/reference/trajectories): the psi4 AO integrals as a
+/// <see cref="MolecularSystem"/> in the trajectory's own orthonormal basis X and around its initial density, so that
+/// densities compare element by element with the reference.
 /// </summary>
 internal sealed class ReferenceCase : IDisposable
 {
     private ReferenceCase(string name)
     {
         Name = name;
-        using var scope = torch.NewDisposeScope();
-        using var ao = NpzReader.Open(Path.Combine(Fixtures.Folder, "reference", name + ".npz"));
+        var integrals = AoIntegralsFile.Read(AoFile(name)).Integrals;
         using var trajectory = NpzReader.Open(Path.Combine(Fixtures.Folder, "trajectories", name + "_field_on.npz"));
-        var x = trajectory.Get("x").ToTensor();
-        var n = x.shape[0];
-        CoreHamiltonian = x.mT.matmul(ao.Get("kinetic").ToTensor() + ao.Get("potential").ToTensor()).matmul(x);
-        Position = torch.stack(new[] { "dipole_x", "dipole_y", "dipole_z" }.Select(k => x.mT.matmul(ao.Get(k).ToTensor()).matmul(x)));
-        var pair = torch.kron(x, x);
-        Eri = pair.mT.matmul(ao.Get("eri").ToTensor().reshape(n * n, n * n)).matmul(pair).reshape(n, n, n, n);
-        InitialDensity = AlignedComplex(trajectory.Get("p0")).unsqueeze(0);
-        Converged = AlignedComplex(trajectory.Get("p_converged"));
+        var basis = OrthonormalBasis.FromMatrix(trajectory.Get("x").ToMatrix(), integrals.Overlap);
+        System = MolecularSystem.FromDensity(name, integrals, basis, ToComplexMatrix(trajectory.Get("p0")));
+        InitialDensity = System.GroundStateDensity.unsqueeze(0);
+        Converged = trajectory.Get("p_converged").ToTensor();
         DipoleConverged = trajectory.Get("dipole_z_converged").ToDoubleArray();
         FieldOnGrid = trajectory.Get("field").ToDoubleArray();
         TimeStep = trajectory.Get("dt").ScalarDouble();
         Steps = (int)trajectory.Get("nsteps").ScalarLong();
         Stride = (int)trajectory.Get("stride").ScalarLong();
         SwitchOff = trajectory.Get("t_off").ScalarDouble();
-        ElectronCount = (int)trajectory.Get("n_electrons").ScalarLong();
         NuclearDipoleZ = trajectory.Get("dipole_z_nuclear").ScalarDouble();
-        foreach (var kept in new[] { CoreHamiltonian, Position, Eri, InitialDensity, Converged }) kept.DetachFromDisposeScope();
-        Potential = new TorchTdhf.Models.TruePotential(Eri);
-    }
-
-    /// <summary>
-    /// A complex128 tensor in memory libtorch allocated. NpyArray.ToTensor wraps the managed Complex[] in place, which
-    /// is only 8-byte aligned, and libtorch's complex128 kernels crash the process on such data.
-    /// </summary>
-    private static Tensor AlignedComplex(NpyArray array)
-    {
-        var values = array.ToComplexArray();
-        using var real = torch.tensor(values.Select(z => z.Real).ToArray(), array.Shape, ScalarType.Float64);
-        using var imaginary = torch.tensor(values.Select(z => z.Imaginary).ToArray(), array.Shape, ScalarType.Float64);
-        return torch.complex(real, imaginary);
+        Potential = new TruePotential(System.Eri);
     }
 
     public static ReferenceCase HeHPlus() => new("heh+_6-31g");
 
     public static ReferenceCase Water() => new("h2o_sto-3g");
 
+    /// <summary>The psi4 AO integrals file of a reference system.</summary>
+    public static string AoFile(string name) => Path.Combine(Fixtures.Folder, "reference", name + ".npz");
+
     public string Name { get; }
 
+    public MolecularSystem System { get; }
+
     /// <summary>h: [N, N] float64, orthonormal.</summary>
-    public Tensor CoreHamiltonian { get; }
+    public Tensor CoreHamiltonian => System.CoreHamiltonian;
 
     /// <summary>r: [3, N, N] float64, orthonormal.</summary>
-    public Tensor Position { get; }
+    public Tensor Position => System.Position;
 
     /// <summary>(ij|kl): [N, N, N, N] float64, orthonormal.</summary>
-    public Tensor Eri { get; }
+    public Tensor Eri => System.Eri;
 
-    public TorchTdhf.Models.TruePotential Potential { get; }
+    public TruePotential Potential { get; }
 
     /// <summary>RHF ground state: [1, N, N] complex128, orthonormal.</summary>
     public Tensor InitialDensity { get; }
@@ -85,17 +75,28 @@ internal sealed class ReferenceCase : IDisposable
 
     public double SwitchOff { get; }
 
-    public int ElectronCount { get; }
+    public int ElectronCount => System.ElectronCount;
 
     public double NuclearDipoleZ { get; }
 
-    public int BasisSize => (int)CoreHamiltonian.shape[0];
+    public int BasisSize => System.OrbitalCount;
 
-    public TorchTdhf.Dynamics.TdhfEquation Equation(TorchTdhf.Dynamics.Field field) => new(CoreHamiltonian, Position, Potential, field);
+    public TdhfEquation Equation(Field field) => new(System, Potential, field);
 
     public void Dispose()
     {
         Potential.Dispose();
-        foreach (var kept in new[] { CoreHamiltonian, Position, Eri, InitialDensity, Converged }) kept.Dispose();
+        InitialDensity.Dispose();
+        Converged.Dispose();
+        System.Dispose();
+    }
+
+    private static Complex[,] ToComplexMatrix(NpyArray array)
+    {
+        var values = array.ToComplexArray();
+        var n = (int)array.Shape[0];
+        var matrix = new Complex[n, n];
+        for (var k = 0; k < values.Length; k++) matrix[k / n, k % n] = values[k];
+        return matrix;
     }
 }
