@@ -64,7 +64,7 @@ public sealed record GroundStateSpec(string Method = "rhf") : InitialConditionSp
 }
 
 /// <summary>
-/// The ground state after an instantaneous (delta) field kick P → e^{−iκ μ·e} P e^{iκ μ·e}, built by the field code.
+/// The ground state after an instantaneous (delta) field kick P → U P U† with U = e^{+iκ e·μ} = e^{−iκ e·r} (μ = −r), the convention of <see cref="TorchTdhf.Dynamics.DeltaKick"/>.
 /// </summary>
 /// <param name="Strength">Kick strength κ in atomic units (field × time).</param>
 /// <param name="Polarisation">Unit vector e of the kick, (x, y, z).</param>
