@@ -28,6 +28,10 @@ public static class CliApp
             .WithDescription("Write a molecular system (AO integrals, orthonormal basis, ground-state density) to an npz.")
             .WithExample("system", "--molecule", "lih", "--basis", "6-31g", "--out", "lih.npz")
             .WithExample("system", "--from-npz", "integrals.npz", "--out", "system.npz");
+        config.AddCommand<GenerateCommand>("generate")
+            .WithDescription("Ground-truth TDHF trajectories (with Ṗ) streamed into a dataset folder; presets reproduce the paper's protocol.")
+            .WithExample("generate", "--preset", "lih_6-31g", "--scale", "0.01", "--out", "data/datasets")
+            .WithExample("generate", "--molecule", "h2o", "--basis", "sto-3g", "--initial", "kick:strength=0.01,dir=z", "--steps", "2000", "--stride", "10", "--out", "runs/h2o-kick");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks that print figures and ratios.");

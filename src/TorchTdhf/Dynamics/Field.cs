@@ -55,7 +55,7 @@ public abstract record Field
     }
 
     /// <summary>
-    /// Reads the command-line form: <c>none</c>; <c>sin:amp=0.05,omega=0.0428,cycles=1,dir=z</c> (also <c>t0=</c>,
+    /// Reads the command-line form: <c>none</c>; <c>paper</c> (the paper's pulse, <see cref="SinusoidalField.Paper"/>); <c>sin:amp=0.05,omega=0.0428,cycles=1,dir=z</c> (also <c>t0=</c>,
     /// <c>duration=</c> instead of <c>cycles=</c>); <c>kick:strength=1e-3,dir=z</c>. A direction is an axis with an
     /// optional sign (<c>x</c>, <c>-y</c>) or three numbers separated by semicolons (<c>1;1;0</c>). Text starting
     /// with <c>{</c> is read as JSON.

@@ -15,6 +15,7 @@ internal static class FieldParser
         Field field = kind switch
         {
             "none" => new NoField(),
+            "paper" => SinusoidalField.Paper(),
             "sin" => new SinusoidalField(
                 Take(values, "amplitude", "amp") ?? throw Missing(text, "amp"),
                 Take(values, "omega", "w") ?? throw Missing(text, "omega"),
@@ -25,7 +26,7 @@ internal static class FieldParser
             "kick" => new DeltaKick(
                 Take(values, "strength", "kappa") ?? throw Missing(text, "strength"),
                 TakeDirection(values) ?? throw Missing(text, "dir")),
-            _ => throw new TdhfInputException($"unknown field kind '{kind}' in '{text}'; expected none, sin:... or kick:...", key: "field"),
+            _ => throw new TdhfInputException($"unknown field kind '{kind}' in '{text}'; expected none, paper, sin:... or kick:...", key: "field"),
         };
         if (values.Count > 0) throw new TdhfInputException($"unknown setting(s) {string.Join(", ", values.Keys)} for a '{kind}' field in '{text}'", key: "field");
         return field;
