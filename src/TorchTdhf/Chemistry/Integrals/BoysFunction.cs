@@ -106,9 +106,15 @@ internal sealed unsafe class BoysFunction
     /// Four arguments at once: writes F_m(t_lane) to f[4m + lane] for m ≤ mMax. Same method and accuracy as the
     /// scalar form; lanes past the grid are recomputed by the asymptotic branch and blended in.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Evaluate(Vector256<double> t, int mMax, double* f)
     {
         var onGrid = Vector256.LessThan(t, Vector256.Create(AsymptoticStart));
+        if (onGrid == Vector256<double>.Zero)
+        {
+            OffGrid(t, onGrid, mMax, f);
+            return;
+        }
         // Clamping keeps every lane's table index valid; off-grid lanes are overwritten below.
         var tc = Vector256.Min(t, Vector256.Create(AsymptoticStart));
         var kf = Vector256.Floor(tc * InverseStep + Vector256.Create(0.5));
@@ -140,18 +146,46 @@ internal sealed unsafe class BoysFunction
         OffGrid(t, onGrid, mMax, f);
     }
 
+    // The asymptotic branch for the lanes not in onGrid (all lanes when it is zero: nothing to blend).
     private static void OffGrid(Vector256<double> t, Vector256<double> onGrid, int mMax, double* f)
     {
         var value = Vector256.Create(0.5) * Vector256.Sqrt(Vector256.Create(Math.PI) / t);
         Vector256.ConditionalSelect(onGrid, Vector256.Load(f), value).Store(f);
         if (mMax == 0) return;
-        var expNegT = Vector256.Exp(-t);
+        var expNegT = ExpNegative(t);
         var halfInvT = Vector256.Create(0.5) / t;
         for (var m = 0; m < mMax; m++)
         {
             value = (value * (2 * m + 1) - expNegT) * halfInvT;
             Vector256.ConditionalSelect(onGrid, Vector256.Load(f + 4 * (m + 1)), value).Store(f + 4 * (m + 1));
         }
+    }
+
+    // e^{−t} for t ≥ 0 as 2^k e^r, k = round(−t/ln 2), |r| ≤ ln 2 / 2, e^r by its Taylor series to r¹² (remainder
+    // below 2e−16). Beyond t = 700 the result only has to be negligible, which e^{−700} is.
+    private static Vector256<double> ExpNegative(Vector256<double> t)
+    {
+        const double ln2High = 0.693147180369123816490, ln2Low = 1.90821492927058770002e-10, magic = 6755399441055744.0;
+        var x = -Vector256.Min(t, Vector256.Create(700.0));
+        var k = Vector256.Floor(x * (1.0 / Math.Log(2.0)) + Vector256.Create(0.5));
+        var r = x - k * ln2High - k * ln2Low;
+        var p = Vector256.Create(1.0 / 479001600);
+        p = p * r + Vector256.Create(1.0 / 39916800);
+        p = p * r + Vector256.Create(1.0 / 3628800);
+        p = p * r + Vector256.Create(1.0 / 362880);
+        p = p * r + Vector256.Create(1.0 / 40320);
+        p = p * r + Vector256.Create(1.0 / 5040);
+        p = p * r + Vector256.Create(1.0 / 720);
+        p = p * r + Vector256.Create(1.0 / 120);
+        p = p * r + Vector256.Create(1.0 / 24);
+        p = p * r + Vector256.Create(1.0 / 6);
+        p = p * r + Vector256.Create(0.5);
+        p = p * r + Vector256.Create(1.0);
+        p = p * r + Vector256.Create(1.0);
+        // (k + 1.5·2⁵²) holds k in its low mantissa bits; moving k + 1023 into the exponent field gives 2^k.
+        var integer = (k + Vector256.Create(magic)).AsInt64() - Vector256.Create(magic).AsInt64();
+        var scale = Vector256.ShiftLeft(integer + Vector256.Create(1023L), 52).AsDouble();
+        return p * scale;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -3,7 +3,7 @@ namespace TorchTdhf.Chemistry.Integrals;
 /// <summary>The two-electron integral tensor together with what it took to compute it, for benchmarks.</summary>
 public sealed class EriResult
 {
-    internal EriResult(double[] eri, int functionCount, long shellQuartets, long computedQuartets, long uniqueIntegrals, long primitiveQuartets, TimeSpan elapsed)
+    internal EriResult(double[] eri, int functionCount, long shellQuartets, long computedQuartets, long uniqueIntegrals, long primitiveQuartets, EriTimings timings)
     {
         Eri = eri;
         FunctionCount = functionCount;
@@ -11,7 +11,7 @@ public sealed class EriResult
         ComputedQuartets = computedQuartets;
         UniqueIntegrals = uniqueIntegrals;
         PrimitiveQuartets = primitiveQuartets;
-        Elapsed = elapsed;
+        Timings = timings;
     }
 
     /// <summary>(mn|ls) at index ((m·N + n)·N + l)·N + s: [N⁴] flat, row-major, AO basis, hartree.</summary>
@@ -32,9 +32,22 @@ public sealed class EriResult
     /// <summary>AO integrals evaluated: Σ over computed quartets of n_a n_b n_c n_d (each then written to its up to 8 symmetric places).</summary>
     public long UniqueIntegrals { get; }
 
-    /// <summary>Primitive quartets evaluated, including those of the Schwarz bounds.</summary>
+    /// <summary>Primitive quartets evaluated, including those of the Schwarz bounds (primitive screening skips the rest).</summary>
     public long PrimitiveQuartets { get; }
 
+    /// <summary>Wall time of each phase.</summary>
+    public EriTimings Timings { get; }
+
     /// <summary>Wall time of the whole computation, setup and Schwarz bounds included.</summary>
-    public TimeSpan Elapsed { get; }
+    public TimeSpan Elapsed => Timings.Total;
+}
+
+/// <summary>Wall time of the phases of an ERI computation.</summary>
+/// <param name="Setup">Shell-pair data, compiled recurrences and Schwarz bounds.</param>
+/// <param name="Quartets">The unique shell quartets, written into the tensor rows they own.</param>
+/// <param name="Symmetry">Mirroring the written rows to complete the tensor.</param>
+public sealed record EriTimings(TimeSpan Setup, TimeSpan Quartets, TimeSpan Symmetry)
+{
+    /// <summary>All phases together.</summary>
+    public TimeSpan Total => Setup + Quartets + Symmetry;
 }

@@ -102,23 +102,29 @@ internal sealed class EriShellPair
         return pair;
     }
 
-    /// <summary>Drops the primitive pairs whose flag is false (their contribution is below the screening bound).</summary>
-    public void KeepPrimitives(ReadOnlySpan<bool> keep)
+    /// <summary>
+    /// Bound q_k = max √(ab|ab) of each primitive pair's own charge distribution, in the order of
+    /// <see cref="Primitives"/> (descending once <see cref="Screen"/> has run); +∞ before.
+    /// </summary>
+    public double[] PrimitiveBounds { get; private set; } = [];
+
+    /// <summary>
+    /// Keeps the primitive pairs whose bound is at least <paramref name="cutoff"/>, ordered by descending bound, so
+    /// that the primitive loop can stop a bra primitive's ket run at the first negligible ket primitive.
+    /// </summary>
+    public void Screen(double[] bounds, double cutoff)
     {
         var n = PrimitiveCount;
-        var kept = 0;
-        foreach (var k in keep) if (k) kept++;
-        if (kept == n || kept == 0) return;
+        var order = Enumerable.Range(0, n).Where(k => bounds[k] >= cutoff).OrderByDescending(k => bounds[k]).ToArray();
+        if (order.Length == 0) order = Enumerable.Range(0, n).OrderByDescending(k => bounds[k]).ToArray();
+        var kept = order.Length;
         var data = new double[kept * Fields];
         for (var field = 0; field < Fields; field++)
         {
-            var to = field * kept;
-            for (var i = 0; i < n; i++)
-            {
-                if (keep[i]) data[to++] = Primitives[field * Stride + i];
-            }
+            for (var i = 0; i < kept; i++) data[field * kept + i] = Primitives[field * Stride + order[i]];
         }
         SetPrimitives(data, kept);
+        PrimitiveBounds = order.Select(k => bounds[k]).ToArray();
     }
 
     // Stores compact [field][count] data in the padded layout.
@@ -136,5 +142,6 @@ internal sealed class EriShellPair
         Primitives = data;
         PrimitiveCount = count;
         Stride = stride;
+        PrimitiveBounds = Enumerable.Repeat(double.PositiveInfinity, count).ToArray();
     }
 }

@@ -19,67 +19,95 @@ internal sealed unsafe partial class EriWorker
 
     private double* Lane(int array) => _lane + array * _laneStride;
 
+    // Fills chunks of lanes with runs (one bra primitive pair, consecutive ket primitive pairs) and processes
+    // each full chunk. Both pairs list their primitive pairs by descending bound, so a bra primitive's run ends at
+    // the first ket primitive with q_i q_j below the cutoff, and a bra primitive whose run is empty ends the loop.
+    // Returns the number of primitive quartets computed.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Primitives(QuartetClass cls, EriShellPair bra, EriShellPair ket)
+    private long Primitives(QuartetClass cls, EriShellPair bra, EriShellPair ket, double cutoff)
     {
         var contracted = cls.ContractedCount;
         for (var k = 0; k < contracted; k++) _acc[k] = 0.0;
         var chunk = cls.ChunkCapacity;
-        var ketCount = ket.PrimitiveCount;
-        var total = bra.PrimitiveCount * ketCount;
-        int i = 0, j = 0;
+        var braBounds = bra.PrimitiveBounds;
+        var ketBounds = ket.PrimitiveBounds;
+        long computed = 0;
+        var filled = 0;
         fixed (double* braData = bra.Primitives, ketData = ket.Primitives)
         {
-            for (var start = 0; start < total; start += chunk)
+            for (var i = 0; i < bra.PrimitiveCount; i++)
             {
-                var count = Math.Min(chunk, total - start);
-                var padded = (count + 3) & ~3;
-                Gather(braData, bra.Stride, ketData, ket.Stride, ketCount, count, padded, ref i, ref j);
-                Prepare(cls, padded, chunk);
-                Recur(cls, padded, chunk);
-                Contract(cls, padded, chunk);
+                var ketEnd = ket.PrimitiveCount;
+                var limit = cutoff / braBounds[i];
+                while (ketEnd > 0 && ketBounds[ketEnd - 1] < limit) ketEnd--;
+                if (ketEnd == 0) break;
+                computed += ketEnd;
+                for (var j = 0; j < ketEnd;)
+                {
+                    var run = Math.Min(ketEnd - j, chunk - filled);
+                    Fill(cls, braData + i, bra.Stride, ketData + j, ket.Stride, filled, run);
+                    filled += run;
+                    j += run;
+                    if (filled == chunk)
+                    {
+                        Process(cls, chunk, chunk);
+                        filled = 0;
+                    }
+                }
             }
+        }
+        if (filled > 0)
+        {
+            var padded = (filled + 3) & ~3;
+            Pad(cls, filled, padded);
+            Process(cls, padded, chunk);
+        }
+        return computed;
+    }
+
+    private void Process(QuartetClass cls, int padded, int chunk)
+    {
+        Prepare(cls, padded, chunk);
+        Recur(cls, padded, chunk);
+        Contract(cls, padded, chunk);
+    }
+
+    // Lanes [t, t + run) get one bra primitive pair (broadcast) and a run of ket primitive pairs (copied), whole
+    // vectors at a time: a run's overhang is overwritten by the next run, and pairs and lanes carry four spare
+    // doubles for it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Fill(QuartetClass cls, double* bra, int braStride, double* ket, int ketStride, int t, int run)
+    {
+        foreach (var field in cls.KetFields)
+        {
+            var from = ket + field * ketStride;
+            var to = Lane(Ket + field) + t;
+            for (var u = 0; u < run; u += 4) Vector256.Load(from + u).Store(to + u);
+        }
+        foreach (var field in cls.BraFields)
+        {
+            var value = Vector256.Create(bra[field * braStride]);
+            var to = Lane(Bra + field) + t;
+            for (var u = 0; u < run; u += 4) value.Store(to + u);
         }
     }
 
-    // Lane t holds bra primitive pair i and ket primitive pair j, ket fastest: runs of ket fields are copied and
-    // bra fields broadcast over them, whole vectors at a time (a run's overhang is overwritten by the next run;
-    // pairs and lanes carry four spare doubles). Padding lanes get a zero prefactor, so every recurrence value
-    // there stays zero, and harmless exponents.
-    private void Gather(double* bra, int braStride, double* ket, int ketStride, int ketCount, int count, int padded, ref int i, ref int j)
+    // Padding lanes get a zero prefactor, so every recurrence value there stays zero, and harmless exponents.
+    private void Pad(QuartetClass cls, int count, int padded)
     {
-        var t = 0;
-        while (t < count)
-        {
-            var run = Math.Min(ketCount - j, count - t);
-            for (var field = 0; field < EriShellPair.Fields; field++)
-            {
-                var from = ket + field * ketStride + j;
-                var to = Lane(Ket + field) + t;
-                for (var u = 0; u < run; u += 4) Vector256.Load(from + u).Store(to + u);
-                var value = Vector256.Create(bra[field * braStride + i]);
-                to = Lane(Bra + field) + t;
-                for (var u = 0; u < run; u += 4) value.Store(to + u);
-            }
-            t += run;
-            j += run;
-            if (j == ketCount)
-            {
-                j = 0;
-                i++;
-            }
-        }
-        if (padded == count) return;
-        for (var field = 0; field < 2 * EriShellPair.Fields; field++)
-        {
-            var lane = Lane(field);
-            var value = field is P or Q ? 1.0 : 0.0;
-            for (var u = count; u < padded; u++) lane[u] = value;
-        }
+        foreach (var field in cls.BraFields) Pad(Lane(Bra + field), field, count, padded);
+        foreach (var field in cls.KetFields) Pad(Lane(Ket + field), field, count, padded);
+    }
+
+    private static void Pad(double* lane, int field, int count, int padded)
+    {
+        var value = field == EriShellPair.Exponent ? 1.0 : 0.0;
+        for (var u = count; u < padded; u++) lane[u] = value;
     }
 
     // Quantities of each primitive quartet and the start of the recurrence, [00|00]^(m) = K F_m(T):
     // ρ = pq/(p+q), T = ρ|PQ|², K = K_AB K_CD / √(p+q), W − P = −ρ/p PQ, W − Q = ρ/q PQ.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Prepare(QuartetClass cls, int padded, int chunk)
     {
         var order = cls.Vertical.BoysOrder;
@@ -100,15 +128,21 @@ internal sealed unsafe partial class EriWorker
             var x = Vector256.Load(px + t) - Vector256.Load(qx + t);
             var y = Vector256.Load(px + s + t) - Vector256.Load(qx + s + t);
             var z = Vector256.Load(px + 2 * s + t) - Vector256.Load(qx + 2 * s + t);
-            rhoOverP.Store(rp + t);
-            rhoOverQ.Store(rq + t);
-            (inverse * 0.5).Store(hpq + t);
-            (-rhoOverP * x).Store(wpx + t);
-            (-rhoOverP * y).Store(wpx + s + t);
-            (-rhoOverP * z).Store(wpx + 2 * s + t);
-            (rhoOverQ * x).Store(wqx + t);
-            (rhoOverQ * y).Store(wqx + s + t);
-            (rhoOverQ * z).Store(wqx + 2 * s + t);
+            if (cls.BraUsesHalfInverse) rhoOverP.Store(rp + t);
+            if (cls.KetUsesHalfInverse) rhoOverQ.Store(rq + t);
+            if (cls.UsesCrossTerm) (inverse * 0.5).Store(hpq + t);
+            if (cls.BraUsesPairDistance)
+            {
+                (-rhoOverP * x).Store(wpx + t);
+                (-rhoOverP * y).Store(wpx + s + t);
+                (-rhoOverP * z).Store(wpx + 2 * s + t);
+            }
+            if (cls.KetUsesPairDistance)
+            {
+                (rhoOverQ * x).Store(wqx + t);
+                (rhoOverQ * y).Store(wqx + s + t);
+                (rhoOverQ * z).Store(wqx + 2 * s + t);
+            }
             var prefactor = Vector256.Load(kb + t) * Vector256.Load(kk + t) * Vector256.Sqrt(inverse);
             _boysFunction.Evaluate(vp * rhoOverP * (x * x + y * y + z * z), order, boys);
             for (var m = 0; m <= order; m++) (prefactor * Vector256.Load(boys + 4 * m)).Store(_v + m * chunk + t);
@@ -206,6 +240,7 @@ internal sealed unsafe partial class EriWorker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Contract(QuartetClass cls, int padded, int chunk)
     {
         var contracted = cls.ContractedCount;

@@ -20,7 +20,7 @@ internal sealed unsafe partial class EriWorker
     private readonly BoysFunction _boysFunction = BoysFunction.Shared;
 
     /// <param name="classes">The classes this worker will meet, for sizing the scratch.</param>
-    public EriWorker(IReadOnlyCollection<QuartetClass> classes)
+    public EriWorker(IReadOnlyList<QuartetClass> classes)
     {
         int v = 4, acc = 1, work = 1, result = 1, lanes = 4;
         foreach (var c in classes)
@@ -51,13 +51,14 @@ internal sealed unsafe partial class EriWorker
 
     /// <summary>
     /// Computes (ab|cd) over the AO functions of <paramref name="bra"/> = (A, B) and <paramref name="ket"/> = (C, D)
-    /// and returns the row-major [n_a, n_b, n_c, n_d] block (valid until the next call).
+    /// and returns the row-major [n_a, n_b, n_c, n_d] block (valid until the next call). Primitive quartets with
+    /// q_i q_j below <paramref name="threshold"/> / (number of primitive quartets) are skipped, which moves no
+    /// integral by more than the threshold; 0 computes them all.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double* Compute(QuartetClass cls, EriShellPair bra, EriShellPair ket)
+    public double* Compute(QuartetClass cls, EriShellPair bra, EriShellPair ket, double threshold)
     {
-        Primitives(cls, bra, ket);
-        PrimitiveQuartets += (long)bra.PrimitiveCount * ket.PrimitiveCount;
+        PrimitiveQuartets += Primitives(cls, bra, ket, threshold / ((double)bra.PrimitiveCount * ket.PrimitiveCount));
 
         var contracted = cls.ContractedCount;
         fixed (int* destination = cls.Destination)

@@ -22,7 +22,7 @@ public static class IntegralEngine
         var shells = PreparedShell.All(basis);
         var (overlap, kinetic, position) = OverlapKineticPosition.Compute(shells, basis.FunctionCount, options.DipoleOrigin);
         var potential = NuclearAttractionIntegrals.Compute(shells, basis.FunctionCount, basis.Atoms);
-        var eri = ElectronRepulsionTensor.Compute(basis, options).Eri;
+        var eri = ElectronRepulsionTensor.Compute(basis, shells, options).Eri;
         return new AoIntegrals(overlap, kinetic, potential, position, eri, nuclearRepulsion, electronCount);
     }
 
@@ -53,7 +53,7 @@ public static class IntegralEngine
     /// computed or screened, AO integrals and primitive quartets evaluated, and the wall time.
     /// </summary>
     public static EriResult ElectronRepulsionWithStatistics(AoBasis basis, IntegralOptions? options = null) =>
-        ElectronRepulsionTensor.Compute(basis, options ?? IntegralOptions.Default);
+        ElectronRepulsionTensor.Compute(basis, PreparedShell.All(basis), options ?? IntegralOptions.Default);
 
     private static (double[,] Overlap, double[,] Kinetic, double[][,] Position) OneElectron(AoBasis basis, (double X, double Y, double Z) origin) =>
         OverlapKineticPosition.Compute(PreparedShell.All(basis), basis.FunctionCount, origin);

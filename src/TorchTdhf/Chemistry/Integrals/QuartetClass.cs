@@ -35,6 +35,15 @@ internal sealed class QuartetClass
             }
         }
         CartesianSize = Bra.OutputCount * Ket.OutputCount;
+        var braSteps = Vertical.BraSteps;
+        var ketSteps = Vertical.KetSteps;
+        BraUsesPairDistance = braSteps.Length > 0;
+        BraUsesHalfInverse = braSteps.Any(s => s.Source2 >= 0);
+        KetUsesPairDistance = ketSteps.Length > 0;
+        KetUsesHalfInverse = ketSteps.Any(s => s.Source2 >= 0);
+        UsesCrossTerm = ketSteps.Any(s => s.Source3 >= 0);
+        BraFields = Fields(BraUsesPairDistance, BraUsesHalfInverse);
+        KetFields = Fields(KetUsesPairDistance, KetUsesHalfInverse);
         // Enough lanes to cover most contractions in one chunk, few enough that a chunk's recurrence buffer
         // (BufferSize × lanes doubles) stays within the L2 cache.
         ChunkCapacity = Math.Clamp(8192 / Vertical.BufferSize / 4 * 4, 4, 128);
@@ -68,6 +77,35 @@ internal sealed class QuartetClass
 
     /// <summary>Primitive quartets the vectorised primitive loop handles at once (a multiple of 4).</summary>
     public int ChunkCapacity { get; }
+
+    /// <summary>The bra recurrence reads P − A and W − P.</summary>
+    public bool BraUsesPairDistance { get; }
+
+    /// <summary>The bra recurrence reads 1/(2p) and ρ/p.</summary>
+    public bool BraUsesHalfInverse { get; }
+
+    /// <summary>The ket recurrence reads Q − C and W − Q.</summary>
+    public bool KetUsesPairDistance { get; }
+
+    /// <summary>The ket recurrence reads 1/(2q) and ρ/q.</summary>
+    public bool KetUsesHalfInverse { get; }
+
+    /// <summary>The ket recurrence reads 1/(2(p+q)).</summary>
+    public bool UsesCrossTerm { get; }
+
+    /// <summary>The <see cref="EriShellPair"/> fields the primitive loop reads from the bra pair.</summary>
+    public int[] BraFields { get; }
+
+    /// <summary>The <see cref="EriShellPair"/> fields the primitive loop reads from the ket pair.</summary>
+    public int[] KetFields { get; }
+
+    private static int[] Fields(bool pairDistance, bool halfInverse)
+    {
+        var fields = new List<int> { EriShellPair.Exponent, EriShellPair.Px, EriShellPair.Py, EriShellPair.Pz, EriShellPair.Factor };
+        if (pairDistance) fields.AddRange([EriShellPair.PAx, EriShellPair.PAy, EriShellPair.PAz]);
+        if (halfInverse) fields.Add(EriShellPair.HalfInverseExponent);
+        return fields.ToArray();
+    }
 
     /// <summary>Index into a table of classes: l_a·64 + l_b·16 + l_c·4 + l_d.</summary>
     public static int Key(int la, int lb, int lc, int ld) => la * 64 + lb * 16 + lc * 4 + ld;

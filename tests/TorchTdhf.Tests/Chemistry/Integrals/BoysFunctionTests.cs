@@ -48,7 +48,7 @@ public sealed class BoysFunctionTests
     [InlineData(12)]
     public void VectorFormAgreesWithScalarForm(int order)
     {
-        double[] ts = [0.0, 3.3, 35.99, 36.5, 0.024, 600.0, 12.0, 1e-3];
+        double[] ts = [0.0, 3.3, 35.99, 36.5, 0.024, 600.0, 12.0, 1e-3, 40.0, 55.5, 36.0, 3000.0];
         var scalar = new double[order + 1];
         var lanes = new double[4 * (order + 1)];
         for (var start = 0; start < ts.Length; start += 4)
