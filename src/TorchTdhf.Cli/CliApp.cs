@@ -1,29 +1,56 @@
-using Spectre.Console;
 using Spectre.Console.Cli;
+using TorchTdhf.Cli.Commands;
 
 namespace TorchTdhf.Cli;
 
 /// <summary>The <c>tdhf</c> command tree and its error policy.</summary>
 public static class CliApp
 {
+    /// <summary>Exit code for a problem with the user's input (file, option, setting) or a failed calculation.</summary>
+    public const int InputError = 2;
+
+    /// <summary>Exit code for a command line that does not parse.</summary>
+    public const int UsageError = 64;
+
+    /// <summary>Exit code for a bug: an exception that is not an input problem.</summary>
+    public const int InternalError = 70;
+
     /// <summary>Registers the commands and how errors are reported.</summary>
     public static void Configure(IConfigurator config)
     {
         config.SetApplicationName("tdhf");
         config.SetExceptionHandler((exception, _) => ReportError(exception));
+        config.AddCommand<ScfCommand>("scf")
+            .WithDescription("RHF ground state of a closed-shell molecule: energy, orbital energies, iterations.")
+            .WithExample("scf", "--molecule", "h2o", "--basis", "sto-3g")
+            .WithExample("scf", "--molecule", "data/molecules/nh3.xyz", "--basis", "cc-pVDZ", "--json");
+        config.AddCommand<SystemCommand>("system")
+            .WithDescription("Write a molecular system (AO integrals, orthonormal basis, ground-state density) to an npz.")
+            .WithExample("system", "--molecule", "lih", "--basis", "6-31g", "--out", "lih.npz")
+            .WithExample("system", "--from-npz", "integrals.npz", "--out", "system.npz");
+        config.AddCommand<GenerateCommand>("generate")
+            .WithDescription("Ground-truth TDHF trajectories (with Ṗ) streamed into a dataset folder; presets reproduce the paper's protocol.")
+            .WithExample("generate", "--preset", "lih_6-31g", "--scale", "0.01", "--out", "data/datasets")
+            .WithExample("generate", "--molecule", "h2o", "--basis", "sto-3g", "--initial", "kick:strength=0.01,dir=z", "--steps", "2000", "--stride", "10", "--out", "runs/h2o-kick");
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks that print figures and ratios.");
+            bench.AddCommand<BenchEriCommand>("eri")
+                .WithDescription("Time the full electron-repulsion tensor (best of ≥ 3 runs after a warm-up).")
+                .WithExample("bench", "eri", "--molecule", "p-nitroaniline", "--basis", "sto-3g");
+        });
     }
 
-    /// <summary>Prints an error the way users should see it and returns the process exit code.</summary>
+    /// <summary>Prints an error the way users should see it (one line on standard error) and returns the exit code.</summary>
     public static int ReportError(Exception exception)
     {
         var (message, code) = exception switch
         {
-            TdhfInputException input => (input.Message, 2),
-            CommandParseException or CommandRuntimeException => (exception.Message, 64),
+            TdhfInputException input => (input.Message, InputError),
+            CommandParseException or CommandRuntimeException => (exception.Message, UsageError),
             OperationCanceledException => ("interrupted", 130),
-            _ => ($"internal error: {exception}", 70),
+            _ => ($"internal error: {exception}", InternalError),
         };
-        AnsiConsole.Console.Profile.Out = new AnsiConsoleOutput(Console.Error);
         Console.Error.WriteLine($"tdhf: error: {message}");
         return code;
     }

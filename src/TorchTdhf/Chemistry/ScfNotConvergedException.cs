@@ -25,7 +25,8 @@ public sealed class ScfNotConvergedException : TdhfInputException
         return $"the RHF SCF did not converge in {history.Count} iterations: last energy {last.Energy:F10} Eh, " +
                $"last ΔE = {last.EnergyChange:E2} Eh (threshold {options.EnergyThreshold:E1}), " +
                $"RMS density change {last.DensityChange:E2} (threshold {options.DensityThreshold:E1}), DIIS error {last.DiisError:E2}. " +
-               $"Try more iterations (MaxIterations, now {options.MaxIterations}), looser thresholds (EnergyThreshold, DensityThreshold), " +
-               $"or a smaller DIIS history (DiisSize, now {options.DiisSize}).";
+               $"Try more iterations (--max-iterations / MaxIterations, now {options.MaxIterations}), looser thresholds " +
+               "(--energy-threshold / EnergyThreshold, --density-threshold / DensityThreshold), " +
+               $"or a smaller DIIS history (--diis-size / DiisSize, now {options.DiisSize}).";
     }
 }

@@ -1,0 +1,149 @@
+using System.Numerics;
+using TorchSharp;
+using TorchTdhf.Chemistry;
+using TorchTdhf.Models;
+using static TorchSharp.torch;
+
+namespace TorchTdhf.Dynamics;
+
+/// <summary>
+/// The time-dependent Hartree–Fock equation in the orthonormal basis, i dP/dt = [F(P, t), P], with
+/// F(P, t) = h + G(P) − E(t)·μ and the electronic dipole operator μ = −r, so F = h + G(P) + E(t)·r.
+/// </summary>
+/// <remarks>
+/// Conventions (atomic units, checked against the reference trajectories in the tests): P is normalised to
+/// Tr P = N_electrons; r holds +⟨i|x|j⟩, +⟨i|y|j⟩, +⟨i|z|j⟩ without the electron's charge; dP/dt = −i [F, P].
+/// One field drives the whole batch, or the batch has one field per trajectory (e.g. kicks along x, y and z).
+/// </remarks>
+public sealed class TdhfEquation : IDisposable
+{
+    private readonly Tensor _coreHamiltonian;
+    private readonly Tensor _positionFlat;
+    private readonly Field[] _fields;
+
+    /// <summary>Copies the one-electron matrices and keeps the potential (not owned: the caller disposes it).</summary>
+    /// <param name="coreHamiltonian">h = T + V: [N, N] float64, orthonormal basis.</param>
+    /// <param name="position">r = +⟨i|x, y, z|j⟩: [3, N, N] float64, orthonormal basis.</param>
+    /// <param name="potential">G(P), acting in the same orthonormal basis.</param>
+    /// <param name="fields">One field for the whole batch, or one per trajectory of the batch.</param>
+    public TdhfEquation(Tensor coreHamiltonian, Tensor position, ITwoElectronPotential potential, IReadOnlyList<Field> fields)
+    {
+        var n = potential.BasisSize;
+        if (coreHamiltonian.dtype != ScalarType.Float64 || !coreHamiltonian.shape.SequenceEqual(new long[] { n, n }))
+            throw new ArgumentException($"the core Hamiltonian must be [{n}, {n}] float64, not [{string.Join(", ", coreHamiltonian.shape)}] {coreHamiltonian.dtype}", nameof(coreHamiltonian));
+        if (position.dtype != ScalarType.Float64 || !position.shape.SequenceEqual(new long[] { 3, n, n }))
+            throw new ArgumentException($"the position matrices must be [3, {n}, {n}] float64, not [{string.Join(", ", position.shape)}] {position.dtype}", nameof(position));
+        if (fields.Count == 0) throw new ArgumentException("at least one field (NoField for none) is needed", nameof(fields));
+        _coreHamiltonian = coreHamiltonian.detach().to_type(ScalarType.ComplexFloat64, copy: true);
+        _positionFlat = position.detach().reshape(3, (long)n * n).clone();
+        _fields = fields.ToArray();
+        Potential = potential;
+    }
+
+    /// <summary>One field for every trajectory of the batch.</summary>
+    /// <inheritdoc cref="TdhfEquation(Tensor, Tensor, ITwoElectronPotential, IReadOnlyList{Field})"/>
+    public TdhfEquation(Tensor coreHamiltonian, Tensor position, ITwoElectronPotential potential, Field field)
+        : this(coreHamiltonian, position, potential, new[] { field })
+    {
+    }
+
+    /// <summary>The equation of a molecular system (its h and r) with the given potential and fields.</summary>
+    /// <param name="system">Supplies h = <see cref="MolecularSystem.CoreHamiltonian"/> and r = <see cref="MolecularSystem.Position"/>.</param>
+    /// <param name="potential">G(P) in the system's orthonormal basis, e.g. <c>new TruePotential(system.Eri)</c> or a learned model.</param>
+    /// <param name="fields">One field for the whole batch, or one per trajectory of the batch.</param>
+    public TdhfEquation(MolecularSystem system, ITwoElectronPotential potential, IReadOnlyList<Field> fields)
+        : this(system.CoreHamiltonian, system.Position, potential, fields)
+    {
+    }
+
+    /// <summary>The equation of a molecular system with one field for the whole batch.</summary>
+    /// <inheritdoc cref="TdhfEquation(MolecularSystem, ITwoElectronPotential, IReadOnlyList{Field})"/>
+    public TdhfEquation(MolecularSystem system, ITwoElectronPotential potential, Field field)
+        : this(system.CoreHamiltonian, system.Position, potential, new[] { field })
+    {
+    }
+
+    /// <summary>N, the size of the orthonormal basis.</summary>
+    public int BasisSize => Potential.BasisSize;
+
+    /// <summary>The two-electron potential G.</summary>
+    public ITwoElectronPotential Potential { get; }
+
+    /// <summary>The fields: one for the whole batch, or one per trajectory.</summary>
+    public IReadOnlyList<Field> Fields => _fields;
+
+    /// <summary>F(P, t) = h + G(P) + E(t)·r.</summary>
+    /// <param name="density">P: [B, N, N] complex128, orthonormal basis; B must equal the number of fields unless there is one.</param>
+    /// <param name="time">t, atomic units.</param>
+    /// <returns>F: [B, N, N] complex128, orthonormal basis.</returns>
+    public Tensor Fock(Tensor density, double time)
+    {
+        RequireBatch(density);
+        using var scope = torch.NewDisposeScope();
+        var fock = _coreHamiltonian + Potential.Apply(density);
+        var coupling = FieldCoupling(time);
+        if (coupling is not null) fock = fock + coupling;
+        return fock.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>dP/dt = −i [F(P, t), P].</summary>
+    /// <param name="density">P: [B, N, N] complex128, orthonormal basis.</param>
+    /// <param name="time">t, atomic units.</param>
+    /// <returns>dP/dt: [B, N, N] complex128, orthonormal basis.</returns>
+    public Tensor TimeDerivative(Tensor density, double time)
+    {
+        using var scope = torch.NewDisposeScope();
+        var fock = Fock(density, time);
+        var commutator = fock.matmul(density) - density.matmul(fock);
+        return (commutator * new Complex(0, -1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// P(0⁺) = U P(0) U† with U = exp(−i I·r) for every field's impulse I (see <see cref="DeltaKick"/>); a copy of
+    /// <paramref name="density"/> when no field kicks.
+    /// </summary>
+    /// <param name="density">P(0): [B, N, N] complex128, orthonormal basis.</param>
+    /// <returns>P(0⁺): [B, N, N] complex128, orthonormal basis.</returns>
+    public Tensor ApplyInitialKicks(Tensor density)
+    {
+        RequireBatch(density);
+        if (_fields.All(f => f.Impulse.IsZero)) return density.clone();
+        using var scope = torch.NewDisposeScope();
+        var generator = Contract(_fields.Select(f => f.Impulse));
+        // exp(−i D) for the real symmetric D = I·r through its eigenvectors: stable and exactly unitary.
+        var (values, vectors) = torch.linalg.eigh(generator);
+        var phases = torch.complex(values.cos(), -values.sin());
+        var vectorsComplex = vectors.to_type(ScalarType.ComplexFloat64);
+        var unitary = (vectorsComplex * phases.unsqueeze(-2)).matmul(vectorsComplex.mH);
+        return unitary.matmul(density).matmul(unitary.mH).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>E(t)·r for every field: [F, N, N] float64, or null when the field vanishes at <paramref name="time"/>.</summary>
+    internal Tensor? FieldCoupling(double time)
+    {
+        var vectors = _fields.Select(f => f.At(time)).ToArray();
+        return vectors.All(v => v.IsZero) ? null : Contract(vectors);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _coreHamiltonian.Dispose();
+        _positionFlat.Dispose();
+    }
+
+    // Σ_k v_k r_k for each vector: [F, N, N] float64.
+    private Tensor Contract(IEnumerable<CartesianVector> vectors)
+    {
+        var components = vectors.SelectMany(v => v.ToArray()).ToArray();
+        using var weights = torch.tensor(components, new long[] { components.Length / 3, 3 }, ScalarType.Float64);
+        return weights.matmul(_positionFlat).reshape(-1, BasisSize, BasisSize);
+    }
+
+    private void RequireBatch(Tensor density)
+    {
+        DensityArguments.RequireBatch(density, BasisSize, nameof(density));
+        if (_fields.Length != 1 && density.shape[0] != _fields.Length)
+            throw new ArgumentException($"the batch holds {density.shape[0]} densities but the equation has {_fields.Length} fields (one per trajectory, or a single one)", nameof(density));
+    }
+}
