@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TorchTdhf.Chemistry.Integrals;
 
 /// <summary>The one-electron integrals that factor into x, y and z parts: overlap, kinetic energy, position.</summary>
@@ -58,6 +60,7 @@ internal static class OverlapKineticPosition
         return (overlap, kinetic, position);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Fill(Span<double> s, int iMax, int jMax, double pa, double pb, double halfInvP)
     {
         s[0] = 1.0;
@@ -74,6 +77,7 @@ internal static class OverlapKineticPosition
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate(Span<double> blocks, PreparedShell a, PreparedShell b, ReadOnlySpan<double> s, double eb, double prefactor,
         ReadOnlySpan<double> bXyz, ReadOnlySpan<double> originXyz)
     {

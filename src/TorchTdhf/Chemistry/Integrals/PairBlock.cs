@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TorchTdhf.Chemistry.Integrals;
 
 /// <summary>Turns a Cartesian one-electron block of a shell pair into AO functions and stores it in a symmetric matrix.</summary>
@@ -10,6 +12,7 @@ internal static class PairBlock
     /// Writes Ta · C · Tbᵀ into <paramref name="target"/> at the shells' function offsets and its transpose at
     /// the mirrored place; <paramref name="cartesian"/> is row-major [Cartesian a × Cartesian b] and is overwritten.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreSymmetric(double[,] target, PreparedShell a, PreparedShell b, Span<double> cartesian, Span<double> scratch)
     {
         int nca = a.CartesianCount, ncb = b.CartesianCount, nfa = a.FunctionCount, nfb = b.FunctionCount;
