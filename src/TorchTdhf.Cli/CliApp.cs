@@ -44,6 +44,8 @@ public static class CliApp
     /// <summary>Prints an error the way users should see it (one line on standard error) and returns the exit code.</summary>
     public static int ReportError(Exception exception)
     {
+        // Work run in parallel reports its first failure wrapped; the user needs the failure itself.
+        while (exception is AggregateException { InnerExceptions.Count: > 0 } aggregate) exception = aggregate.InnerExceptions[0];
         var (message, code) = exception switch
         {
             TdhfInputException input => (input.Message, InputError),

@@ -19,7 +19,18 @@ public sealed class GenerateCommand : Command<GenerateSettings>
     public override int Execute(CommandContext context, GenerateSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var reports = Plan(settings).Select(job => Run(job, settings, cancellationToken)).ToList();
+        var jobs = Plan(settings).ToList();
+        // Small systems are bound by per-operation overhead on the calling thread, so separate systems run side by side,
+        // each on its share of the cores.
+        var parallel = Math.Clamp(settings.Parallel ?? Environment.ProcessorCount, 1, jobs.Count);
+        if (parallel > 1) TorchSharp.torch.set_num_threads(Math.Max(1, Environment.ProcessorCount / parallel));
+        var reports = ProgressDisplay.Run(progress =>
+        {
+            var results = new DatasetReport[jobs.Count];
+            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+                i => results[i] = Run(jobs[i], progress, cancellationToken));
+            return results;
+        });
         var summary = new GenerateReport(reports, clock.Elapsed.TotalSeconds);
         if (settings.Json) JsonOutput.Print(summary);
         else Print(summary);
@@ -64,35 +75,39 @@ public sealed class GenerateCommand : Command<GenerateSettings>
         return new TrajectoryBatch(role, list, s.Dt, s.Steps, s.Stride, s.Integrator);
     }
 
-    private static DatasetReport Run(Job job, GenerateSettings settings, CancellationToken cancellation)
+    private static DatasetReport Run(Job job, ProgressContext? progress, CancellationToken cancellation)
     {
-        using var system = Busy.Run(settings, $"{job.Name}: building the system", job.BuildSystem);
+        using var system = job.BuildSystem();
         using var potential = new TruePotential(system.Eri);
         var generator = new TrajectoryGenerator(system, potential);
         var folder = DatasetFolder.OpenOrCreate(job.Folder);
         var batches = job.Batches(system);
-        var reports = ProgressDisplay.Run(progress =>
+        var tasks = batches.ToDictionary(b => b.Name, b => AddTask(progress, Label(job.Name, b.Name, 0), b.Steps));
+        var reports = batches.Select(batch =>
         {
-            var tasks = batches.ToDictionary(b => b.Name, b => progress?.AddTask(Label(job.Name, b.Name, 0), maxValue: b.Steps));
-            return batches.Select(batch =>
+            var task = tasks[batch.Name];
+            var pending = generator.Pending(folder, batch).Count;
+            var clock = Stopwatch.StartNew();
+            var written = generator.Run(folder, batch, new InlineProgress<GenerationProgress>(p =>
             {
-                var task = tasks[batch.Name];
-                var pending = generator.Pending(folder, batch).Count;
-                var clock = Stopwatch.StartNew();
-                var written = generator.Run(folder, batch, new InlineProgress<GenerationProgress>(p =>
-                {
-                    if (task is null) return;
-                    task.Value = p.Step;
-                    task.Description = Label(job.Name, batch.Name, p.TrajectoryStepsPerSecond);
-                }), cancellation);
-                if (task is not null) task.Value = task.MaxValue;
-                var seconds = clock.Elapsed.TotalSeconds;
-                return new BatchReport(batch.Name, batch.Members.Count, batch.Members.Count - pending, batch.Steps, batch.Stride, batch.Dt,
-                    batch.Integrator, seconds, written.Count > 0 && seconds > 0 ? written.Count * (double)batch.Steps / seconds : 0);
-            }).ToList();
-        });
+                if (task is null) return;
+                task.Value = p.Step;
+                task.Description = Label(job.Name, batch.Name, p.TrajectoryStepsPerSecond);
+            }), cancellation);
+            if (task is not null) task.Value = task.MaxValue;
+            var seconds = clock.Elapsed.TotalSeconds;
+            return new BatchReport(batch.Name, batch.Members.Count, batch.Members.Count - pending, batch.Steps, batch.Stride, batch.Dt,
+                batch.Integrator, seconds, written.Count > 0 && seconds > 0 ? written.Count * (double)batch.Steps / seconds : 0);
+        }).ToList();
         return new DatasetReport(job.Name, job.Source?.Describe() ?? system.Name, Path.GetFullPath(job.Folder), system.Fingerprint,
             system.OrbitalCount, system.ElectronCount, reports);
+    }
+
+    // Spectre's progress context is shared by the parallel jobs.
+    private static ProgressTask? AddTask(ProgressContext? progress, string label, long steps)
+    {
+        if (progress is null) return null;
+        lock (progress) return progress.AddTask(label, maxValue: steps);
     }
 
     private static string Label(string job, string batch, double rate) =>

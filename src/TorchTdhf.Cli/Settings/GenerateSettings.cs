@@ -77,6 +77,11 @@ public sealed class GenerateSettings : MoleculeSettings
     [Description("Role recorded in the manifest (default train, or ensemble with --ensemble).")]
     public string? Role { get; init; }
 
+    /// <summary>Systems generated side by side.</summary>
+    [CommandOption("--parallel <N>")]
+    [Description("Generate up to N systems of a preset group side by side (default: one per core).")]
+    public int? Parallel { get; init; }
+
     /// <summary>Output dataset folder.</summary>
     [CommandOption("-o|--out <DIR>")]
     [Description("Dataset folder to write (created; finished trajectories in it are kept and skipped).")]
@@ -87,6 +92,7 @@ public sealed class GenerateSettings : MoleculeSettings
     {
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required (the dataset folder)");
         if (Ensemble is <= 0) return ValidationResult.Error("--ensemble must be positive");
+        if (Parallel is <= 0) return ValidationResult.Error("--parallel must be positive");
         return base.Validate();
     }
 }
