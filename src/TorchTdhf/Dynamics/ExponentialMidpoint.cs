@@ -9,6 +9,10 @@ namespace TorchTdhf.Dynamics;
 /// iteration from P_m = P until max |ΔP_m| &lt; <see cref="Tolerance"/> over the whole batch. Exactly unitary;
 /// second order, so mainly a comparison for <see cref="MuntheKaas4"/> and the reference data's "magnus" scheme.
 /// </summary>
+/// <remarks>
+/// Per iteration: one Fock build, one exponential e^{−iF_m dt/2} (<see cref="UnitaryExponential"/>) and the two
+/// products of the conjugation; once converged, one more product squares the half-step exponential and two conjugate.
+/// </remarks>
 public sealed class ExponentialMidpoint : IPropagator
 {
     /// <summary>Creates the scheme.</summary>
@@ -44,13 +48,14 @@ public sealed class ExponentialMidpoint : IPropagator
         var change = double.PositiveInfinity;
         for (var iteration = 1; iteration <= MaxIterations; iteration++)
         {
-            var fock = equation.Fock(midpoint, midpointTime);
-            // One decomposition of F_m serves both the half step (next midpoint) and, once converged, the full step.
-            var (values, vectors) = UnitaryConjugation.Decompose(fock);
-            var next = UnitaryConjugation.Apply(values, vectors, density, 0.5 * timeStep);
+            var fock = equation.HermitianFock(midpoint, midpointTime);
+            // One exponential serves both the half step (next midpoint) and, squared once converged, the full step.
+            var halfStep = UnitaryExponential.Of(fock, 0.5 * timeStep);
+            var next = UnitaryExponential.Conjugate(halfStep, density);
             change = (next - midpoint).abs().max().item<double>();
             midpoint = next;
-            if (change < Tolerance) return UnitaryConjugation.Apply(values, vectors, density, timeStep).MoveToOuterDisposeScope();
+            if (change < Tolerance)
+                return Hermitian.Part(UnitaryExponential.Conjugate(halfStep.matmul(halfStep), density)).MoveToOuterDisposeScope();
         }
         throw new PropagationNotConvergedException(
             $"the exponential-midpoint iteration did not converge at t = {time} in {MaxIterations} iterations (last max |ΔP_m| = {change:E2}, tolerance {Tolerance:E1}); " +

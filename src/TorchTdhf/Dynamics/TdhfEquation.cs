@@ -34,8 +34,15 @@ public sealed class TdhfEquation : IDisposable
         if (position.dtype != ScalarType.Float64 || !position.shape.SequenceEqual(new long[] { 3, n, n }))
             throw new ArgumentException($"the position matrices must be [3, {n}, {n}] float64, not [{string.Join(", ", position.shape)}] {position.dtype}", nameof(position));
         if (fields.Count == 0) throw new ArgumentException("at least one field (NoField for none) is needed", nameof(fields));
-        _coreHamiltonian = coreHamiltonian.detach().to_type(ScalarType.ComplexFloat64, copy: true);
-        _positionFlat = position.detach().reshape(3, (long)n * n).clone();
+        // Symmetric to round-off as built from integrals; exactly symmetric here, so that F is exactly Hermitian
+        // whenever G is (the one-product commutator of CommutatorWithFock relies on it).
+        using (var scope = torch.NewDisposeScope())
+        {
+            var h = coreHamiltonian.detach();
+            var r = position.detach();
+            _coreHamiltonian = (0.5 * (h + h.mT)).to_type(ScalarType.ComplexFloat64).DetachFromDisposeScope();
+            _positionFlat = (0.5 * (r + r.mT)).reshape(3, (long)n * n).contiguous().DetachFromDisposeScope();
+        }
         _fields = fields.ToArray();
         Potential = potential;
     }
@@ -75,14 +82,15 @@ public sealed class TdhfEquation : IDisposable
     /// <summary>F(P, t) = h + G(P) + E(t)·r.</summary>
     /// <param name="density">P: [B, N, N] complex128, orthonormal basis; B must equal the number of fields unless there is one.</param>
     /// <param name="time">t, atomic units.</param>
-    /// <returns>F: [B, N, N] complex128, orthonormal basis.</returns>
+    /// <returns>F: [B, N, N] complex128, orthonormal basis; exactly Hermitian when <see cref="ITwoElectronPotential.IsExactlyHermitian"/>.</returns>
     public Tensor Fock(Tensor density, double time)
     {
         RequireBatch(density);
         using var scope = torch.NewDisposeScope();
-        var fock = _coreHamiltonian + Potential.Apply(density);
-        var coupling = FieldCoupling(time);
-        if (coupling is not null) fock = fock + coupling;
+        var fock = Potential.Apply(density);
+        var oneElectron = OneElectron(time);
+        // G is a fresh tensor of ours; adding in place saves a [B, N, N] allocation unless autograd must see it.
+        fock = fock.requires_grad ? fock + oneElectron : fock.add_(oneElectron);
         return fock.MoveToOuterDisposeScope();
     }
 
@@ -93,9 +101,39 @@ public sealed class TdhfEquation : IDisposable
     public Tensor TimeDerivative(Tensor density, double time)
     {
         using var scope = torch.NewDisposeScope();
-        var fock = Fock(density, time);
-        var commutator = fock.matmul(density) - density.matmul(fock);
+        var commutator = CommutatorWithFock(density, time);
         return (commutator * new Complex(0, -1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// [F(P, t), P], so that integrators can fold the −i of dP/dt into their own coefficients. When G is exactly
+    /// Hermitian this is FP − (FP)†: one matrix product instead of two, equal to [F, P] for Hermitian P, and exactly
+    /// anti-Hermitian, so Hermitian densities stay Hermitian to the last bit.
+    /// </summary>
+    /// <param name="density">P: [B, N, N] complex128, orthonormal basis.</param>
+    /// <param name="time">t, atomic units.</param>
+    /// <returns>[B, N, N] complex128, orthonormal basis.</returns>
+    internal Tensor CommutatorWithFock(Tensor density, double time)
+    {
+        using var scope = torch.NewDisposeScope();
+        var fock = Fock(density, time);
+        var product = fock.matmul(density);
+        var commutator = Potential.IsExactlyHermitian ? Hermitian.MinusAdjoint(product) : product - density.matmul(fock);
+        return commutator.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// F(P, t) made exactly Hermitian, for the exponential integrators: F itself when G is exactly Hermitian,
+    /// otherwise ½(F + F†).
+    /// </summary>
+    /// <param name="density">P: [B, N, N] complex128, orthonormal basis.</param>
+    /// <param name="time">t, atomic units.</param>
+    /// <returns>[B, N, N] complex128, orthonormal basis.</returns>
+    internal Tensor HermitianFock(Tensor density, double time)
+    {
+        var fock = Fock(density, time);
+        if (Potential.IsExactlyHermitian) return fock;
+        using (fock) return Hermitian.Part(fock);
     }
 
     /// <summary>
@@ -118,11 +156,13 @@ public sealed class TdhfEquation : IDisposable
         return unitary.matmul(density).matmul(unitary.mH).MoveToOuterDisposeScope();
     }
 
-    /// <summary>E(t)·r for every field: [F, N, N] float64, or null when the field vanishes at <paramref name="time"/>.</summary>
-    internal Tensor? FieldCoupling(double time)
+    /// <summary>h + E(t)·r: [1, N, N] (or [F, N, N] with a field per trajectory) complex128, orthonormal basis.</summary>
+    internal Tensor OneElectron(double time)
     {
         var vectors = _fields.Select(f => f.At(time)).ToArray();
-        return vectors.All(v => v.IsZero) ? null : Contract(vectors);
+        if (vectors.All(v => v.IsZero)) return _coreHamiltonian.unsqueeze(0);
+        using var coupling = Contract(vectors);
+        return coupling + _coreHamiltonian;
     }
 
     /// <inheritdoc />

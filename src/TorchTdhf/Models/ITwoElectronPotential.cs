@@ -22,4 +22,11 @@ public interface ITwoElectronPotential
     /// <param name="density">P: [B, N, N] complex128, orthonormal basis, Tr P = N_electrons.</param>
     /// <returns>G(P): [B, N, N] complex128, orthonormal basis; a new tensor owned by the caller.</returns>
     Tensor Apply(Tensor density);
+
+    /// <summary>
+    /// True when G(P) is Hermitian to the last bit for every P and depends on P only through its Hermitian part
+    /// ½(P + P†). The equation then forms [F, P] from one matrix product, FP − (FP)†, which is exact for Hermitian P
+    /// and keeps the propagated densities exactly Hermitian. False (the default) makes no such promise.
+    /// </summary>
+    bool IsExactlyHermitian => false;
 }

@@ -8,16 +8,20 @@ namespace TorchTdhf.Models;
 /// G(P)_ij = Σ_kl [(ij|kl) − ½ (ik|jl)] P_kl for densities normalised to Tr P = N_electrons.
 /// </summary>
 /// <remarks>
-/// The bracket is folded once into a real N²×N² matrix K, so a batch costs one (2B × N²)·(N² × N²) product: real
-/// and imaginary parts are stacked because real matrix products are several times faster than complex ones and K
-/// is real. Every step is an ordinary tensor operation, so gradients flow through <see cref="Apply"/>.
+/// <para>G is evaluated on the Hermitian part ½(P + P†) of its argument, which is P itself for every density, and the
+/// result is exactly Hermitian (see <see cref="ITwoElectronPotential.IsExactlyHermitian"/>).</para>
+/// <para>Hermiticity is what makes this fast. The real part of a Hermitian P is symmetric and its imaginary part
+/// antisymmetric, and G maps them to the symmetric real and antisymmetric imaginary parts of G(P). So only the
+/// N(N+1)/2 pairs k ≤ l of Re P and the N(N−1)/2 pairs k &lt; l of Im P enter, only as many elements of G are
+/// computed, and the bracket folds into two real matrices of those orders (<see cref="HermitianKernels"/>): a batch
+/// costs two real products (B × N(N+1)/2)·(N(N+1)/2)² and (B × N(N−1)/2)·(N(N−1)/2)², a quarter of the dense
+/// (2B × N²)·(N² × N²) product. Packing and unpacking are gathers, so gradients flow through <see cref="Apply"/>.</para>
 /// </remarks>
 public sealed class TruePotential : ITwoElectronPotential, IDisposable
 {
-    // Kᵀ, so that flattened densities [B, N²] multiply it from the left.
-    private readonly Tensor _kernelTransposed;
+    private readonly HermitianKernels _kernels;
 
-    /// <summary>Folds the integrals into the potential's matrix; <paramref name="eri"/> is copied, not kept.</summary>
+    /// <summary>Folds the integrals into the potential's matrices; <paramref name="eri"/> is copied, not kept.</summary>
     /// <param name="eri">(ij|kl): [N, N, N, N] float64, orthonormal basis, chemists' notation.</param>
     public TruePotential(Tensor eri)
     {
@@ -31,26 +35,28 @@ public sealed class TruePotential : ITwoElectronPotential, IDisposable
         var coulomb = source.reshape(n2, n2);
         // (ik|jl) placed at [i, j, k, l]: the exchange integrals in the same [ij, kl] layout as the Coulomb ones.
         var exchange = source.permute(0, 2, 1, 3).reshape(n2, n2);
-        _kernelTransposed = (coulomb - 0.5 * exchange).mT.contiguous().DetachFromDisposeScope();
+        _kernels = new HermitianKernels(coulomb - 0.5 * exchange, BasisSize);
     }
 
     /// <inheritdoc />
     public int BasisSize { get; }
 
     /// <inheritdoc />
+    public bool IsExactlyHermitian => true;
+
+    /// <summary>
+    /// Real floating-point operations of <see cref="Apply"/> per density of the batch: 2·[N(N+1)/2]² + 2·[N(N−1)/2]²
+    /// for the two matrix products (≈ N⁴); the gathers and additions, O(N²), are not counted.
+    /// </summary>
+    public long FlopsPerDensity => _kernels.FlopsPerDensity;
+
+    /// <inheritdoc />
     public Tensor Apply(Tensor density)
     {
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        var batch = density.shape[0];
-        var n2 = (long)BasisSize * BasisSize;
-        using var scope = torch.NewDisposeScope();
-        // [B, N, N] complex → [2B, N²] real: all real parts, then all imaginary parts (one copy, no complex product).
-        var stacked = torch.view_as_real(density.resolve_conj()).reshape(batch, n2, 2).permute(2, 0, 1).reshape(2 * batch, n2);
-        var product = stacked.matmul(_kernelTransposed);
-        var result = torch.complex(product.narrow(0, 0, batch), product.narrow(0, batch, batch)).reshape(batch, BasisSize, BasisSize);
-        return result.MoveToOuterDisposeScope();
+        return _kernels.Apply(density);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _kernelTransposed.Dispose();
+    public void Dispose() => _kernels.Dispose();
 }
