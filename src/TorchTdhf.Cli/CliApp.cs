@@ -38,6 +38,13 @@ public static class CliApp
             bench.AddCommand<BenchEriCommand>("eri")
                 .WithDescription("Time the full electron-repulsion tensor (best of ≥ 3 runs after a warm-up).")
                 .WithExample("bench", "eri", "--molecule", "p-nitroaniline", "--basis", "sto-3g");
+            bench.AddCommand<BenchGemmCommand>("gemm")
+                .WithDescription("Float64 and complex128 matrix-multiply peaks (GFLOP/s), the yardstick of the other benchmarks.")
+                .WithExample("bench", "gemm", "--size", "1024", "--json");
+            bench.AddCommand<BenchPropagateCommand>("propagate")
+                .WithDescription("Ensemble propagation: trajectory-steps/s, GFLOP/s and the fraction of the GEMM peaks measured in the same run.")
+                .WithExample("bench", "propagate", "--molecule", "nh3", "--basis", "cc-pvdz", "--batch", "100", "--steps", "10", "--integrator", "rk4")
+                .WithExample("bench", "propagate", "--system", "lih.npz", "--integrator", "magnus4", "--json");
         });
     }
 
