@@ -43,7 +43,8 @@ internal static class UnitaryExponential
         // The Frobenius norm bounds ρ = ‖H‖₂ as the 1-norm does, and is a single fast reduction.
         var batch = hermitian.shape[0];
         var norm = Math.Abs(scale) * torch.linalg.vector_norm(torch.view_as_real(hermitian).reshape(batch, -1), dims: new long[] { 1 }).max().item<double>();
-        var squarings = norm > Reach ? (int)Math.Ceiling(Math.Log2(norm / Reach)) : 0;
+        // A non-finite generator gives a non-finite result either way; scaling it would only loop.
+        var squarings = norm > Reach && double.IsFinite(norm) ? (int)Math.Ceiling(Math.Log2(norm / Reach)) : 0;
         var z = hermitian * new Complex(0, -scale / Math.Pow(2, squarings));
         var powers = new List<Tensor> { z };
         for (var power = 2; power <= BlockSize; power++) powers.Add(powers[power / 2 - 1].matmul(powers[(power + 1) / 2 - 1]));

@@ -22,12 +22,12 @@ internal sealed class HermitianKernels : IDisposable
     private readonly Tensor _symmetricTransposed;
     private readonly Tensor _antisymmetricTransposed;
 
-    // Positions in view_as_real(P) flattened to [B, 2N²]: Re P_kl (k ≤ l) then Im P_kl (k < l), and the mirrored P_lk.
-    private readonly Tensor _upper;
-    private readonly Tensor _lower;
-
-    // +1 for the real pairs, −1 for the imaginary ones: Re P_kl + Re P_lk and Im P_kl − Im P_lk.
-    private readonly Tensor _mirrorSign;
+    // Positions in view_as_real(P) flattened to [B, 2N²] of Re P_kl (k ≤ l) and of the mirrored Re P_lk, then of
+    // Im P_kl and Im P_lk (k < l): [1, Ms] and [1, Ma] each.
+    private readonly Tensor _realUpper;
+    private readonly Tensor _realLower;
+    private readonly Tensor _imaginaryUpper;
+    private readonly Tensor _imaginaryLower;
 
     // For every (real, imaginary) slot of G [N, N, 2], its source in [Re G (Ms) | Im G (Ma) | −Im G (Ma) | 0].
     private readonly Tensor _unpack;
@@ -70,9 +70,11 @@ internal sealed class HermitianKernels : IDisposable
         _symmetricTransposed = symmetric.mT.contiguous().DetachFromDisposeScope();
         _antisymmetricTransposed = antisymmetric.mT.contiguous().DetachFromDisposeScope();
 
-        _upper = torch.tensor(upperFlat.Select(f => 2 * f).Concat(upperStrict.Select(f => 2 * f + 1)).ToArray()).unsqueeze(0).DetachFromDisposeScope();
-        _lower = torch.tensor(lowerFlat.Select(f => 2 * f).Concat(lowerStrict.Select(f => 2 * f + 1)).ToArray()).unsqueeze(0).DetachFromDisposeScope();
-        _mirrorSign = torch.tensor(Enumerable.Repeat(1.0, symmetricPairs).Concat(Enumerable.Repeat(-1.0, antisymmetricPairs)).ToArray()).unsqueeze(0).DetachFromDisposeScope();
+        Tensor Positions(IEnumerable<long> flat, int part) => torch.tensor(flat.Select(f => 2 * f + part).ToArray()).unsqueeze(0).DetachFromDisposeScope();
+        _realUpper = Positions(upperFlat, 0);
+        _realLower = Positions(lowerFlat, 0);
+        _imaginaryUpper = Positions(upperStrict, 1);
+        _imaginaryLower = Positions(lowerStrict, 1);
 
         var unpack = new long[2 * n * n];
         var zero = symmetricPairs + 2 * antisymmetricPairs;
@@ -105,11 +107,13 @@ internal sealed class HermitianKernels : IDisposable
         var batch = density.shape[0];
         using var scope = torch.NewDisposeScope();
         var flat = torch.view_as_real(density.resolve_conj().contiguous()).reshape(batch, 2L * N * N);
-        var width = _upper.shape[1];
-        // gather with a broadcast (stride-0) index is several times faster than index_select along the row.
-        var packed = flat.gather(1, _upper.expand(batch, width)).addcmul(flat.gather(1, _lower.expand(batch, width)), _mirrorSign, 1);
-        var real = packed.narrow(1, 0, SymmetricCount).matmul(_symmetricTransposed);
-        var imaginary = packed.narrow(1, SymmetricCount, AntisymmetricCount).matmul(_antisymmetricTransposed);
+        // gather with a broadcast (stride-0) index is several times faster than index_select along the row, and
+        // packing the two parts separately gives the products contiguous operands, which they run faster on.
+        Tensor Gather(Tensor positions) => flat.gather(1, positions.expand(batch, positions.shape[1]));
+        var symmetric = Gather(_realUpper).add_(Gather(_realLower));
+        var antisymmetric = Gather(_imaginaryUpper).sub_(Gather(_imaginaryLower));
+        var real = symmetric.matmul(_symmetricTransposed);
+        var imaginary = antisymmetric.matmul(_antisymmetricTransposed);
         var sources = torch.cat(new[] { real, imaginary, imaginary.neg(), torch.zeros(batch, 1, ScalarType.Float64) }, 1);
         var interleaved = sources.gather(1, _unpack.expand(batch, _unpack.shape[1])).reshape(batch, N, N, 2);
         return torch.view_as_complex(interleaved).MoveToOuterDisposeScope();
@@ -120,9 +124,10 @@ internal sealed class HermitianKernels : IDisposable
     {
         _symmetricTransposed.Dispose();
         _antisymmetricTransposed.Dispose();
-        _upper.Dispose();
-        _lower.Dispose();
-        _mirrorSign.Dispose();
+        _realUpper.Dispose();
+        _realLower.Dispose();
+        _imaginaryUpper.Dispose();
+        _imaginaryLower.Dispose();
         _unpack.Dispose();
     }
 }

@@ -52,4 +52,14 @@ public class UnitaryExponentialTests
         Assert.True(tail <= Math.Pow(2, -53), $"tail {tail:E2}");
         Assert.Equal(8, UnitaryExponential.ProductsWithoutSquaring);
     }
+
+    [Fact]
+    public void NonFiniteGeneratorsGiveNonFiniteResultsWithoutLooping()
+    {
+        using var scope = torch.NewDisposeScope();
+        var hermitian = Models.TruePotentialTests.RandomHermitian(2, 3, seed: 4);
+        hermitian[0, 1, 1] = torch.tensor(double.PositiveInfinity);
+        var unitary = UnitaryExponential.Of(hermitian, 0.1);
+        Assert.False(unitary.isfinite().all().item<bool>());
+    }
 }
