@@ -14,13 +14,6 @@ public static class TorchRuntime
     [DllImport("libc", EntryPoint = "setenv")]
     private static extern int SetNativeEnvironment(string name, string value, int overwrite);
 
-    [DllImport("libc", EntryPoint = "mallopt")]
-    private static extern int SetMallocOption(int option, int value);
-
-    // glibc's M_TRIM_THRESHOLD and M_MMAP_THRESHOLD.
-    private const int TrimThreshold = -1;
-    private const int MmapThreshold = -3;
-
     /// <summary>Runs once when the library is loaded.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "libtorch must see its environment before any torch call, whichever host loads the library.")]
     [ModuleInitializer]
@@ -30,11 +23,6 @@ public static class TorchRuntime
         // First touch of fresh pages is slow on these VMs; libtorch's THP-aligned allocations avoid most of it.
         // libtorch reads the native environment, which Environment.SetEnvironmentVariable does not update.
         SetNativeEnvironment("THP_MEM_ALLOC_ENABLE", "1", 0);
-        // Propagation allocates and frees tensors of a few MB every stage. By default glibc maps such blocks afresh
-        // or trims them off the heap when freed, so every stage faults its pages in again (thousands of faults per
-        // step); served from a heap that keeps its memory, they are reused. 32 MB is glibc's largest threshold.
-        SetMallocOption(MmapThreshold, 32 << 20);
-        SetMallocOption(TrimThreshold, 1 << 30);
         PreloadPatchedLibrary();
     }
 
