@@ -64,9 +64,13 @@ public sealed class TrajectoryGenerator
         if (batch.Steps > int.MaxValue) throw new TdhfInputException($"at most {int.MaxValue} steps per trajectory, got {batch.Steps}", key: "steps");
 
         using var scope = torch.NewDisposeScope();
-        var initial = torch.cat(pending.Select(m => InitialDensities.Build(_system, m.InitialCondition)).ToArray(), 0);
+        // Members that differ only in id and role (the paper's field-free test repeats the training trajectory) are
+        // propagated once and written for each of them.
+        var (distinct, sourceOf) = DistinctPhysics(pending);
+        var initial = torch.cat(distinct.Select(m => InitialDensities.Build(_system, m.InitialCondition)).ToArray(), 0);
+        using var equation = new TdhfEquation(_system, _potential, distinct.Select(m => m.Field).ToArray());
+        using var expand = distinct.Count == pending.Count ? null : torch.tensor(sourceOf);
         var fields = pending.Select(m => m.Field).ToArray();
-        using var equation = new TdhfEquation(_system, _potential, fields);
         using var writer = folder.BeginTrajectories(members);
         var clock = Stopwatch.StartNew();
         var reportEvery = Math.Max(1, batch.Steps / 1000);
@@ -74,11 +78,36 @@ public sealed class TrajectoryGenerator
         Propagation.RunToEnd(propagator, equation, initial, batch.Dt, (int)batch.Steps, (step, time, density) =>
         {
             for (var i = 0; i < fields.Length; i++) amplitudes[i] = Amplitude(fields[i], time);
-            writer.Append(density, amplitudes);
+            if (expand is null) writer.Append(density, amplitudes);
+            else
+            {
+                using var all = density.index_select(0, expand);
+                writer.Append(all, amplitudes);
+            }
             if (step % reportEvery == 0 || step == batch.Steps)
                 progress?.Report(new GenerationProgress(batch.Name, fields.Length, step, batch.Steps, clock.Elapsed));
         }, cancellation);
         return writer.Complete();
+    }
+
+    /// <summary>The members with distinct initial condition and field, and for each pending member the index of its twin.</summary>
+    private static (IReadOnlyList<BatchMember> Distinct, long[] SourceOf) DistinctPhysics(IReadOnlyList<BatchMember> members)
+    {
+        var distinct = new List<BatchMember>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sourceOf = new long[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var key = members[i].Field.ToJson() + "|" + System.Text.Json.JsonSerializer.Serialize(members[i].InitialCondition, DatasetJson.Compact);
+            if (!index.TryGetValue(key, out var position))
+            {
+                position = distinct.Count;
+                index[key] = position;
+                distinct.Add(members[i]);
+            }
+            sourceOf[i] = position;
+        }
+        return (distinct, sourceOf);
     }
 
     /// <summary>The field's component along its own polarisation at time t (the value stored with each sample).</summary>

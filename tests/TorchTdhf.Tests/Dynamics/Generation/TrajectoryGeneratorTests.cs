@@ -52,6 +52,35 @@ public class TrajectoryGeneratorTests
     }
 
     [Fact]
+    public void TwinMembersArePropagatedOnceAndWrittenAlike()
+    {
+        using var folder = new TempFolder();
+        using var system = HeHPlus();
+        using var potential = new TruePotential(system.Eri);
+        var generator = new TrajectoryGenerator(system, potential);
+        var kick = new KickSpec(0.1, new[] { 0.0, 0.0, 1.0 });
+        var driven = new SinusoidalField(0.05, 0.5, CartesianVector.UnitZ, cycles: 1);
+        var batch = new TrajectoryBatch("twins", new[]
+        {
+            new BatchMember("train", "train", kick, new NoField()),
+            new BatchMember("driven", "test-field-on", kick, driven),
+            new BatchMember("free", "test-field-free", kick, new NoField()),
+        }, Dt: 0.01, Steps: 20, Stride: 4, Integrator: "magnus4");
+        var dataset = DatasetFolder.Create(folder.Path);
+        generator.Run(dataset, batch);
+
+        byte[] Densities(string id) => File.ReadAllBytes(Path.Combine(dataset.TrajectoryFolder(id), "P.npy"));
+        Assert.Equal(Densities("train"), Densities("free"));
+        Assert.NotEqual(Densities("train"), Densities("driven"));
+        using var alone = new TempFolder();
+        var single = DatasetFolder.Create(alone.Path);
+        generator.Run(single, batch with { Members = new[] { batch.Members[1] } });
+        using var together = TrajectoryReader.Read(dataset.TrajectoryFolder("driven"));
+        using var apart = TrajectoryReader.Read(single.TrajectoryFolder("driven"));
+        Assert.True((together.Densities - apart.Densities).abs().max().item<double>() < 1e-13);
+    }
+
+    [Fact]
     public void BadGridWritesNothing()
     {
         using var folder = new TempFolder();
