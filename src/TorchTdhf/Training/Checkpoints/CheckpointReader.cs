@@ -36,6 +36,8 @@ internal static class CheckpointReader
         var digestPath = Path.Combine(folder, CheckpointLayout.StateDigest);
         if (!File.Exists(digestPath)) throw new TdhfInputException("missing (the checkpoint is incomplete)", digestPath);
         var expected = File.ReadAllText(digestPath).Split(' ', 2)[0].Trim();
+        if (expected.Length != 64 || !expected.All(char.IsAsciiHexDigit))
+            throw new TdhfInputException("corrupt: not a SHA-256 line as sha256sum writes it", digestPath);
         var json = ReadVerified(statePath, expected);
         CheckpointState state;
         try

@@ -137,4 +137,17 @@ public class CheckpointCorruptionTests
         var optimizer = TorchSharp.torch.optim.SGD(model.parameters(), 0.1);
         Assert.Throws<TdhfInputException>(() => loaded.RestoreOptimizer(optimizer));
     }
+
+    [Fact]
+    public void NativeOptimizersAreRefusedAndLeaveNoPartialCheckpoint()
+    {
+        using var folder = new TempFolder();
+        using var model = new TinyModel(seed: 1);
+        var store = new CheckpointStore(folder.File("run"));
+        using var lbfgs = TorchSharp.torch.optim.LBFGS(model.parameters());
+
+        var error = Assert.Throws<ArgumentException>(() => store.Save(Content(model, lbfgs, solver: null, iteration: 1)));
+        Assert.Contains("LBFGS", error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(store.RunFolder));
+    }
 }

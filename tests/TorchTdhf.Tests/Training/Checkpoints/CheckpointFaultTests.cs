@@ -69,13 +69,15 @@ public class CheckpointFaultTests
         Assert.Contains("No space left on device", error.Message);
         Assert.Contains("intact", error.Message);
         Assert.Equal(before, Snapshot(healthy.RunFolder));
+        Assert.Equal(new[] { CheckpointLayout.Latest, CheckpointLayout.Previous }.Order(),
+            Directory.GetFileSystemEntries(healthy.RunFolder).Select(Path.GetFileName).Order());
         using var loaded = healthy.LoadLatest();
         Assert.Equal(2, loaded.Progress.Iteration);
         Assert.Empty(loaded.Warnings);
     }
 
     [Fact]
-    public void TheFaultReallyHappensInsideTheLargestFiles()
+    public void FaultBudgetsFallInsideOneCheckpoint()
     {
         // Guards the theory above: its budgets must fall inside a checkpoint, not beyond it.
         using var folder = new TempFolder();
