@@ -65,6 +65,7 @@ public static class DensityElementPlot
             trajectory.Element(element.Row, element.Column).Select(part).ToArray());
 
         var name = $"{partName} P[{element.Row},{element.Column}]";
-        return new LinePanel(name, TimeAxis.Label(unit), $"{name} (a.u.)", ComparisonSeries.Of(Curve(truth), models.Select(Curve)));
+        // Density elements are dimensionless occupations, so the axis carries no unit.
+        return new LinePanel(name, TimeAxis.Label(unit), name, ComparisonSeries.Of(Curve(truth), models.Select(Curve)));
     }
 }

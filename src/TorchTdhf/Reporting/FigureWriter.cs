@@ -48,8 +48,12 @@ public static class FigureWriter
             using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(size.Width, size.Height));
             surface.Canvas.Clear(SkiaSharp.SKColors.White);
             var top = string.IsNullOrEmpty(title) ? 0 : FigureTitleHeight;
+            // ScottPlot's grid layout ignores the offset of the target rectangle, so the canvas is shifted instead.
+            surface.Canvas.Save();
+            surface.Canvas.Translate(0, top);
+            multiplot.Render(surface.Canvas, new ScottPlot.PixelRect(0, size.Width, size.Height - top, 0));
+            surface.Canvas.Restore();
             if (top > 0) DrawTitle(surface.Canvas, title, size.Width);
-            multiplot.Render(surface.Canvas, new ScottPlot.PixelRect(0, size.Width, size.Height, top));
             using var image = new ScottPlot.Image(surface);
             return image.GetImageBytes(ScottPlot.ImageFormat.Png);
         }
