@@ -42,17 +42,21 @@ internal sealed class SampleTracker : IDisposable
     /// <summary>Compares the model's density with stored sample <paramref name="sample"/>.</summary>
     /// <param name="sample">Index of the stored sample.</param>
     /// <param name="density">P_model: [1, N, N] complex128, orthonormal basis.</param>
-    public void Record(int sample, Tensor density)
+    /// <returns>False, recording nothing, when the density is not finite (the model blew up).</returns>
+    public bool Record(int sample, Tensor density)
     {
         using var scope = torch.NewDisposeScope();
         var error = (_truth[sample] - density[0]).abs().max();
         var dipole = Dipole.Electronic(density, _position).matmul(_direction)[0];
         var deviations = InvariantDrift.Deviations(density, _electronCount)[0];
         var values = torch.cat(new[] { error.reshape(1), dipole.reshape(1), deviations }).data<double>().ToArray();
+        // NaN and ±∞ in P reach the maximum error (torch's max propagates NaN), so one number tells a blow-up.
+        if (!double.IsFinite(values[0])) return false;
         if (sample == 0) _modelDipoleAtStart = values[1];
         _densityError[sample] = values[0];
         _dipoleModel[sample] = values[1] - _modelDipoleAtStart;
         _drift = _drift.Max(new InvariantDrift(values[2], values[3], values[4]));
+        return true;
     }
 
     /// <summary>The metrics of everything recorded.</summary>
