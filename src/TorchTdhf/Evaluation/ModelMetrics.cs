@@ -14,7 +14,10 @@ public sealed record ModelMetrics
     /// <summary>The model's parameterisation (<c>tied</c>, <c>herm</c>, <c>symm</c>), or null for other potentials.</summary>
     public string? ModelKind { get; init; }
 
-    /// <summary>The final training loss as the trainer reported it (Σ_t ‖r_t‖²_F on the training samples, hartree²), or null.</summary>
+    /// <summary>
+    /// The final training loss exactly as the trainer reported it (a form of Σ_t ‖r_t‖²_F on the training samples,
+    /// hartree², in the trainer's own normalisation), or null.
+    /// </summary>
     public double? TrainingLoss { get; init; }
 
     /// <summary>θ_learned − θ_true in the model's own parameterisation, or null when no true parameters were given.</summary>
