@@ -4,31 +4,33 @@ using static TorchSharp.torch;
 namespace TorchTdhf.Models;
 
 /// <summary>
-/// A batch of complex N×N matrices as the lower triangles of the Hermitian part: Re on the N(N+1)/2 pairs i ≥ j and
-/// Im on the N(N−1)/2 pairs i &gt; j, both in the compound order of <see cref="EightFoldPacking"/>.
+/// A batch of complex N×N matrices as lower triangles, [B, Ms + Ma] float64: Re on the Ms = N(N+1)/2 pairs i ≥ j,
+/// then Im on the Ma = N(N−1)/2 pairs i &gt; j, both in the compound order of <see cref="EightFoldPacking"/>.
 /// </summary>
 /// <remarks>
-/// Packing and unpacking are gathers, hence differentiable. With M = ½(X + X†):
+/// Every packing is one or two gathers (differentiable). With Xₕ = ½(X + X†):
 /// <code>
-/// symmetric[b, ij]     = Re X_ij + Re X_ji = 2 Re M_ij        (i ≥ j)
-/// antisymmetric[b, ij] = Im X_ij − Im X_ji = 2 Im M_ij        (i &gt; j)
+/// PackLower:        [Re X_ij (i ≥ j) | Im X_ij (i &gt; j)]                           the triangles of X, = those of Xₕ for Hermitian X
+/// PackHermitianPart: [Re X_ij + Re X_ji | Im X_ij − Im X_ji] = 2 × the triangles of Xₕ
+/// PackCotangent:    [c_ij (Re X_ij + Re X_ji) | Im X_ij − Im X_ji], c = ½ on the diagonal, 1 elsewhere
 /// </code>
-/// <see cref="Unpack"/> is the inverse direction for a Hermitian result: it writes Re G_ij = Re G_ji, Im G_ij = −Im G_ji
-/// and Im G_ii = 0 from one number each, so the result is Hermitian to the last bit.
+/// The last gives the weights of the inner product with a Hermitian G: Re Σ_ij conj(G_ij) X_ij = Σ_p y_p z_p for y the
+/// packed triangles of G. <see cref="Unpack"/> goes the other way for a Hermitian result: it writes Re G_ij = Re G_ji,
+/// Im G_ij = −Im G_ji and Im G_ii = 0 from one number each, so the result is Hermitian to the last bit.
 /// </remarks>
 internal sealed class HermitianTriangles : IDisposable
 {
-    // Positions in view_as_real(X) flattened to [B, 2N²] of Re X_ij and Re X_ji (i ≥ j), then of Im X_ij and Im X_ji
-    // (i > j): [1, Ms] and [1, Ma] each.
-    private readonly Tensor _realLower;
-    private readonly Tensor _realUpper;
-    private readonly Tensor _imaginaryLower;
-    private readonly Tensor _imaginaryUpper;
+    // Positions in view_as_real(X) flattened to [B, 2N²] of the packed entries (X_ij) and of their mirror images (X_ji):
+    // [1, Ms + Ma] each.
+    private readonly Tensor _lower;
+    private readonly Tensor _upper;
 
-    // ½ on diagonal pairs, 1 elsewhere: [1, Ms].
-    private readonly Tensor _diagonalHalf;
+    // Weights of the mirror images: +1 on Re and −1 on Im for the Hermitian part; the cotangent's are 0 on the
+    // diagonal, which takes each diagonal entry once. [1, Ms + Ma] each.
+    private readonly Tensor _hermitianSign;
+    private readonly Tensor _cotangentSign;
 
-    // For every (real, imaginary) slot of G [N, N, 2], its source in [symmetric (Ms) | antisymmetric (Ma) | −antisymmetric (Ma) | 0].
+    // For every (real, imaginary) slot of G [N, N, 2], its source in [Re (Ms) | Im (Ma) | −Im (Ma) | 0].
     private readonly Tensor _unpack;
 
     /// <summary>Index tables for matrices of order <paramref name="n"/>.</summary>
@@ -41,13 +43,12 @@ internal sealed class HermitianTriangles : IDisposable
         AntisymmetricCount = strict.Length;
 
         using var scope = torch.NewDisposeScope();
-        Tensor Positions(IEnumerable<(int Row, int Column)> entries, int part) =>
-            torch.tensor(entries.Select(e => 2L * (e.Row * n + e.Column) + part).ToArray()).reshape(1, -1).DetachFromDisposeScope();
-        _realLower = Positions(pairs.Select(p => (p.I, p.J)), 0);
-        _realUpper = Positions(pairs.Select(p => (p.J, p.I)), 0);
-        _imaginaryLower = Positions(strict.Select(p => (p.I, p.J)), 1);
-        _imaginaryUpper = Positions(strict.Select(p => (p.J, p.I)), 1);
-        _diagonalHalf = torch.tensor(pairs.Select(p => p.I == p.J ? 0.5 : 1.0).ToArray()).reshape(1, -1).DetachFromDisposeScope();
+        Tensor Row(Tensor values) => values.reshape(1, -1).DetachFromDisposeScope();
+        long Position(int row, int column, int part) => 2L * (row * n + column) + part;
+        _lower = Row(torch.tensor(pairs.Select(p => Position(p.I, p.J, 0)).Concat(strict.Select(p => Position(p.I, p.J, 1))).ToArray()));
+        _upper = Row(torch.tensor(pairs.Select(p => Position(p.J, p.I, 0)).Concat(strict.Select(p => Position(p.J, p.I, 1))).ToArray()));
+        _hermitianSign = Row(torch.tensor(pairs.Select(_ => 1.0).Concat(strict.Select(_ => -1.0)).ToArray()));
+        _cotangentSign = Row(torch.tensor(pairs.Select(p => p.I == p.J ? 0.0 : 1.0).Concat(strict.Select(_ => -1.0)).ToArray()));
 
         var symmetricIndex = new long[n, n];
         var strictIndex = new long[n, n];
@@ -61,7 +62,7 @@ internal sealed class HermitianTriangles : IDisposable
             unpack[2 * (i * n + j)] = symmetricIndex[i, j];
             unpack[2 * (i * n + j) + 1] = i == j ? ms + 2 * ma : i > j ? ms + strictIndex[i, j] : ms + ma + strictIndex[i, j];
         }
-        _unpack = torch.tensor(unpack).reshape(1, -1).DetachFromDisposeScope();
+        _unpack = Row(torch.tensor(unpack));
     }
 
     /// <summary>N.</summary>
@@ -73,32 +74,24 @@ internal sealed class HermitianTriangles : IDisposable
     /// <summary>Ma = N(N−1)/2, pairs i &gt; j.</summary>
     public int AntisymmetricCount { get; }
 
-    /// <summary>Twice the Hermitian part's lower triangles (see the class remarks).</summary>
+    /// <summary>The lower triangles of the matrices themselves (one gather).</summary>
     /// <param name="matrices">X: [B, N, N] complex128.</param>
-    /// <returns>symmetric [B, Ms] and antisymmetric [B, Ma], float64, contiguous.</returns>
-    public (Tensor Symmetric, Tensor Antisymmetric) Pack(Tensor matrices)
+    /// <returns>[B, Ms + Ma] float64.</returns>
+    public Tensor PackLower(Tensor matrices)
     {
-        var batch = matrices.shape[0];
         using var scope = torch.NewDisposeScope();
-        var flat = torch.view_as_real(matrices.resolve_conj().contiguous()).reshape(batch, 2L * N * N);
-        // A broadcast (stride-0) index makes gather much faster than index_select along the rows.
-        Tensor Gather(Tensor positions) => flat.gather(1, positions.expand(batch, positions.shape[1]));
-        var symmetric = Gather(_realLower).add_(Gather(_realUpper));
-        var antisymmetric = Gather(_imaginaryLower).sub_(Gather(_imaginaryUpper));
-        return (symmetric.MoveToOuterDisposeScope(), antisymmetric.MoveToOuterDisposeScope());
+        return Gather(Flatten(matrices), _lower).MoveToOuterDisposeScope();
     }
 
-    /// <summary>
-    /// The weights z of the inner product with a Hermitian result: Re Σ_ij conj(G_ij) Y_ij = Σ_{i≥j} Re G_ij z_s[ij] +
-    /// Σ_{i&gt;j} Im G_ij z_a[ij] for every Hermitian G, i.e. <see cref="Pack"/> with the diagonal halved.
-    /// </summary>
+    /// <summary>Twice the lower triangles of the Hermitian part (see the class remarks).</summary>
+    /// <param name="matrices">X: [B, N, N] complex128.</param>
+    /// <returns>[B, Ms + Ma] float64.</returns>
+    public Tensor PackHermitianPart(Tensor matrices) => PackWithMirror(matrices, _hermitianSign);
+
+    /// <summary>The inner-product weights of a cotangent against Hermitian results (see the class remarks).</summary>
     /// <param name="cotangent">Y: [B, N, N] complex128, any matrices.</param>
-    /// <returns>z_s [B, Ms] and z_a [B, Ma], float64.</returns>
-    public (Tensor Symmetric, Tensor Antisymmetric) PackCotangent(Tensor cotangent)
-    {
-        var (symmetric, antisymmetric) = Pack(cotangent);
-        return (symmetric.mul_(_diagonalHalf), antisymmetric);
-    }
+    /// <returns>[B, Ms + Ma] float64.</returns>
+    public Tensor PackCotangent(Tensor cotangent) => PackWithMirror(cotangent, _cotangentSign);
 
     /// <summary>The Hermitian matrices with the given lower triangles of Re and Im.</summary>
     /// <param name="symmetric">Re G_ij, i ≥ j: [B, Ms] float64.</param>
@@ -109,18 +102,29 @@ internal sealed class HermitianTriangles : IDisposable
         var batch = symmetric.shape[0];
         using var scope = torch.NewDisposeScope();
         var sources = torch.cat(new[] { symmetric, antisymmetric, antisymmetric.neg(), torch.zeros(batch, 1, ScalarType.Float64) }, 1);
-        var interleaved = sources.gather(1, _unpack.expand(batch, _unpack.shape[1])).reshape(batch, N, N, 2);
+        var interleaved = Gather(sources, _unpack).reshape(batch, N, N, 2);
         return torch.view_as_complex(interleaved).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _realLower.Dispose();
-        _realUpper.Dispose();
-        _imaginaryLower.Dispose();
-        _imaginaryUpper.Dispose();
-        _diagonalHalf.Dispose();
+        _lower.Dispose();
+        _upper.Dispose();
+        _hermitianSign.Dispose();
+        _cotangentSign.Dispose();
         _unpack.Dispose();
     }
+
+    private Tensor PackWithMirror(Tensor matrices, Tensor mirrorSign)
+    {
+        using var scope = torch.NewDisposeScope();
+        var flat = Flatten(matrices);
+        return Gather(flat, _lower).addcmul_(Gather(flat, _upper), mirrorSign, 1.0).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Flatten(Tensor matrices) => torch.view_as_real(matrices.resolve_conj().contiguous()).reshape(matrices.shape[0], 2L * N * N);
+
+    // A broadcast (stride-0) index makes gather much faster than index_select along the rows.
+    private static Tensor Gather(Tensor rows, Tensor positions) => rows.gather(1, positions.expand(rows.shape[0], positions.shape[1]));
 }
