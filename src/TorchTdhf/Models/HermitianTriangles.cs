@@ -10,9 +10,9 @@ namespace TorchTdhf.Models;
 /// <remarks>
 /// Every packing is one or two gathers (differentiable). With Xₕ = ½(X + X†):
 /// <code>
-/// PackLower:        [Re X_ij (i ≥ j) | Im X_ij (i &gt; j)]                           the triangles of X, = those of Xₕ for Hermitian X
-/// PackHermitianPart: [Re X_ij + Re X_ji | Im X_ij − Im X_ji] = 2 × the triangles of Xₕ
-/// PackCotangent:    [c_ij (Re X_ij + Re X_ji) | Im X_ij − Im X_ji], c = ½ on the diagonal, 1 elsewhere
+/// PackLower          [Re X_ij (i ≥ j) | Im X_ij (i &gt; j)]                the triangles of X (= those of Xₕ for Hermitian X)
+/// PackHermitianPart  [Re X_ij + Re X_ji | Im X_ij − Im X_ji]            2 × the triangles of Xₕ
+/// PackCotangent      [c_ij (Re X_ij + Re X_ji) | Im X_ij − Im X_ji]     c_ij = ½ on the diagonal, 1 elsewhere
 /// </code>
 /// The last gives the weights of the inner product with a Hermitian G: Re Σ_ij conj(G_ij) X_ij = Σ_p y_p z_p for y the
 /// packed triangles of G. <see cref="Unpack"/> goes the other way for a Hermitian result: it writes Re G_ij = Re G_ji,
