@@ -60,8 +60,10 @@ internal sealed class CompactMuntheKaas4
             StepOne(_fields[_fields.Count == 1 ? 0 : b], time, timeStep);
             Store(_stage, result, b);
         }
-        using var interleaved = torch.tensor(result, new long[] { batch, _n, _n, 2 });
-        return torch.view_as_complex(interleaved);
+        // A tensor made from a managed array only borrows it; the result must own its memory, so copy it once.
+        using var borrowed = torch.tensor(result, new long[] { batch, _n, _n, 2 });
+        using var owned = borrowed.clone();
+        return torch.view_as_complex(owned);
     }
 
     // Leaves P(t + dt) in _stage.
