@@ -115,6 +115,7 @@ public sealed class Lsmr : IDisposable
             var beta = Normalise(u);
             var v = _operator.ApplyAdjoint(u).sub_(_v * beta);
             var alpha = Normalise(v);
+            s.Alpha = alpha;
             Replace(ref _u, u);
             Replace(ref _v, v);
 
@@ -155,7 +156,11 @@ public sealed class Lsmr : IDisposable
     public LsmrStop Run(Action<LsmrIteration>? onIteration = null)
     {
         onIteration?.Invoke(Current);
-        while (!IsFinished) onIteration?.Invoke(Step());
+        while (!IsFinished)
+        {
+            var line = Step();
+            onIteration?.Invoke(line);
+        }
         return Stop;
     }
 
