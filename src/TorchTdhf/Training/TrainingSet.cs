@@ -70,6 +70,24 @@ public sealed class TrainingSet : IDisposable
         return new TrainingSet(allDensities, allTargets, system.Fingerprint, dataset.Trajectories.Select(t => t.Folder).ToArray());
     }
 
+    /// <summary>A set from given samples (synthetic data, tests); the tensors are copied.</summary>
+    /// <param name="densities">P: [S, N, N] complex128, orthonormal basis.</param>
+    /// <param name="targets">b: [S, N, N] complex128, orthonormal basis.</param>
+    /// <param name="systemFingerprint">The fingerprint of the system the samples belong to.</param>
+    /// <exception cref="ArgumentException">Shapes or dtypes differ from the above, or S = 0.</exception>
+    /// <exception cref="TdhfInputException">NaN or Inf values.</exception>
+    public static TrainingSet FromSamples(Tensor densities, Tensor targets, string systemFingerprint)
+    {
+        if (densities.dtype != ScalarType.ComplexFloat64 || targets.dtype != ScalarType.ComplexFloat64)
+            throw new ArgumentException($"samples must be complex128, not {densities.dtype} and {targets.dtype}");
+        if (densities.dim() != 3 || densities.shape[0] < 1 || densities.shape[1] != densities.shape[2] || !densities.shape.SequenceEqual(targets.shape))
+            throw new ArgumentException($"samples must be two [S, N, N] tensors, not [{string.Join(", ", densities.shape)}] and [{string.Join(", ", targets.shape)}]");
+        RequireFinite(densities, "samples", "P");
+        RequireFinite(targets, "samples", "b");
+        return new TrainingSet(densities.detach().clone().DetachFromDisposeScope(), targets.detach().clone().DetachFromDisposeScope(), systemFingerprint,
+            Array.Empty<string>());
+    }
+
     /// <summary>A subset of the samples (views share memory with this set; the caller disposes them).</summary>
     /// <param name="start">First sample.</param>
     /// <param name="length">Samples in the chunk.</param>

@@ -11,6 +11,7 @@ namespace TorchTdhf.Dynamics.Generation;
 /// <summary>
 /// Propagates batches of trajectories of one system under a two-electron potential and streams them into a
 /// dataset folder; members already complete there (same spec) are skipped, so an interrupted run resumes.
+/// The folder also receives the system itself (<see cref="DatasetSystemFile"/>).
 /// </summary>
 public sealed class TrajectoryGenerator
 {
@@ -52,16 +53,19 @@ public sealed class TrajectoryGenerator
     /// <param name="progress">Receives progress about a thousand times per batch.</param>
     /// <param name="cancellation">Stops between steps; nothing of the batch is then recorded as complete.</param>
     /// <returns>Metadata of the trajectories written (empty when all were already complete).</returns>
-    /// <exception cref="TdhfInputException">Bad time grid, unknown integrator, bad initial condition, or a blow-up.</exception>
+    /// <exception cref="TdhfInputException">Bad time grid, unknown integrator, bad initial condition, a blow-up, or a folder
+    /// that holds another system.</exception>
     public IReadOnlyList<TrajectoryMetadata> Run(DatasetFolder folder, TrajectoryBatch batch, IProgress<GenerationProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         var propagator = Propagators.Create(batch.Integrator);
         var pending = Pending(folder, batch);
-        if (pending.Count == 0) return Array.Empty<TrajectoryMetadata>();
         var members = pending.Select(m => new TrajectoryMember(m.Id, m.Role, Spec(batch, m))).ToList();
         foreach (var member in members) member.Validate();
         if (batch.Steps > int.MaxValue) throw new TdhfInputException($"at most {int.MaxValue} steps per trajectory, got {batch.Steps}", key: "steps");
+        // Also when nothing is pending, so that rerunning an older generation adds the file.
+        DatasetSystemFile.Ensure(folder.Path, _system);
+        if (pending.Count == 0) return Array.Empty<TrajectoryMetadata>();
 
         using var scope = torch.NewDisposeScope();
         // Members that differ only in id and role (the paper's field-free test repeats the training trajectory) are
