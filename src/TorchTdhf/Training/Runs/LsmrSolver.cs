@@ -8,6 +8,9 @@ namespace TorchTdhf.Training.Runs;
 /// <summary>Derivative matching by <see cref="Lsmr"/> on the model's <see cref="DerivativeResidual"/>, from θ = 0.</summary>
 public sealed class LsmrSolver : ITrainingSolver
 {
+    // The name under which LsmrState keeps the stop reason.
+    private const string StopCounter = "stop";
+
     private readonly ILearnablePotential _model;
     private readonly DerivativeResidual _problem;
     private readonly LsmrOptions _options;
@@ -66,8 +69,11 @@ public sealed class LsmrSolver : ITrainingSolver
     public void Import(LoadedCheckpoint checkpoint)
     {
         if (checkpoint.Solver.Tensors.Count == 0) return;
-        // Lsmr.Resume copies the vectors; the checkpoint keeps owning its own.
-        var state = new LsmrState(checkpoint.Solver.Tensors, checkpoint.Solver.Reals, checkpoint.Solver.Integers);
+        // Lsmr.Resume copies the vectors; the checkpoint keeps owning its own. A run that stopped only at its old
+        // iteration limit goes on under the new one, so that stop is cleared.
+        var counters = checkpoint.Solver.Integers.ToDictionary(p => p.Key, p => p.Value);
+        if (counters.TryGetValue(StopCounter, out var stop) && stop == (long)LsmrStop.IterationLimit) counters[StopCounter] = (long)LsmrStop.None;
+        var state = new LsmrState(checkpoint.Solver.Tensors, checkpoint.Solver.Reals, counters);
         _lsmr?.Dispose();
         _lsmr = Lsmr.Resume(_problem, state, _options);
         using var solution = _lsmr.Solution();
