@@ -32,6 +32,10 @@ public static class CliApp
             .WithDescription("Ground-truth TDHF trajectories (with Ṗ) streamed into a dataset folder; presets reproduce the paper's protocol.")
             .WithExample("generate", "--preset", "lih_6-31g", "--scale", "0.01", "--out", "data/datasets")
             .WithExample("generate", "--molecule", "h2o", "--basis", "sto-3g", "--initial", "kick:strength=0.01,dir=z", "--steps", "2000", "--stride", "10", "--out", "runs/h2o-kick");
+        config.AddCommand<TrainCommand>("train")
+            .WithDescription("Fit a learnable potential (tied, herm, symm) to datasets by lsmr, exact, adam, lbfgs, sgd or rollout, with checkpoints and --resume.")
+            .WithExample("train", "--data", "data/datasets/lih_6-31g", "--model", "symm", "--solver", "lsmr", "--iterations", "500", "--out", "checkpoints/lih-symm")
+            .WithExample("train", "--data", "data/datasets/lih_6-31g", "--model", "symm", "--solver", "lsmr", "--out", "checkpoints/lih-symm", "--resume");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks that print figures and ratios.");
@@ -45,6 +49,9 @@ public static class CliApp
                 .WithDescription("Ensemble propagation: trajectory-steps/s, GFLOP/s and the fraction of the GEMM peaks measured in the same run.")
                 .WithExample("bench", "propagate", "--molecule", "nh3", "--basis", "cc-pvdz", "--batch", "100", "--steps", "10", "--integrator", "rk4")
                 .WithExample("bench", "propagate", "--system", "lih.npz", "--integrator", "magnus4", "--json");
+            bench.AddCommand<BenchTrainCommand>("train")
+                .WithDescription("One LSMR iteration of derivative matching (J·v and Jᵀ·w over S samples): seconds, GFLOP/s, fraction of the float64 GEMM peak.")
+                .WithExample("bench", "train", "--molecule", "nh3", "--basis", "cc-pvdz", "--samples", "40000", "--model", "symm");
         });
     }
 

@@ -1,0 +1,119 @@
+using TorchTdhf.Models;
+using TorchTdhf.Training.Autograd;
+
+namespace TorchTdhf.Training.Runs;
+
+/// <summary>Everything <see cref="TrainingRun"/> needs: data, model, solver settings, run folder and checkpointing.</summary>
+public sealed record TrainingRunOptions
+{
+    /// <summary>Iterations when <see cref="Iterations"/> is not set.</summary>
+    public const long DefaultIterations = 1000;
+
+    /// <summary>Dataset folders of one system (each with <c>manifest.json</c> and <c>system.npz</c>).</summary>
+    public required IReadOnlyList<string> DataFolders { get; init; }
+
+    /// <summary>Trajectory roles to train on; null or empty: <see cref="TrainingInputs.DefaultRoles"/> present in the data.</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
+
+    /// <summary>The model's parameterisation.</summary>
+    public ModelKind Model { get; init; } = ModelKind.Symm;
+
+    /// <summary>The solver.</summary>
+    public SolverKind Solver { get; init; } = SolverKind.Lsmr;
+
+    /// <summary>The run folder: checkpoints in <c>latest/</c> and <c>previous/</c>, and <c>summary.json</c>.</summary>
+    public required string RunFolder { get; init; }
+
+    /// <summary>Continue the run in <see cref="RunFolder"/> from its newest checkpoint.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Checkpoint every this many iterations (also on a stop request and at the end).</summary>
+    public long CheckpointEvery { get; init; } = 100;
+
+    /// <summary>Iteration limit; <see cref="DefaultIterations"/> when null.</summary>
+    public long? Iterations { get; init; }
+
+    /// <summary>LSMR atol.</summary>
+    public double AbsoluteTolerance { get; init; } = 1e-8;
+
+    /// <summary>LSMR btol.</summary>
+    public double RelativeTolerance { get; init; } = 1e-8;
+
+    /// <summary>LSMR conlim (0 disables).</summary>
+    public double ConditionLimit { get; init; } = 1e8;
+
+    /// <summary>LSMR damping λ.</summary>
+    public double Damping { get; init; }
+
+    /// <summary>Learning rate of adam, sgd, lbfgs and rollout.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Minibatch size (samples or rollout windows).</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>SGD momentum.</summary>
+    public double Momentum { get; init; }
+
+    /// <summary>L-BFGS history size.</summary>
+    public int History { get; init; } = 100;
+
+    /// <summary>Rollout horizon K (samples propagated per window).</summary>
+    public int RolloutSteps { get; init; } = 4;
+
+    /// <summary>Samples per chunk of the least-squares operator; null: sized by memory.</summary>
+    public int? Chunk { get; init; }
+
+    /// <summary>Seed of the minibatch order.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Compute device: <c>cpu</c> (<c>cuda</c> is refused by this build).</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>The iteration limit in force.</summary>
+    public long IterationLimit => Iterations ?? DefaultIterations;
+
+    /// <summary>Checks every setting before any data is read.</summary>
+    /// <exception cref="TdhfInputException">A setting is out of range; the key names it.</exception>
+    public void Validate()
+    {
+        TrainingDevice.Require(Device);
+        if (Iterations is < 1) throw new TdhfInputException($"the number of iterations must be at least 1, not {Iterations}", key: "iterations");
+        if (IterationLimit > int.MaxValue && Solver == SolverKind.Lsmr)
+            throw new TdhfInputException($"LSMR takes at most {int.MaxValue} iterations, not {IterationLimit}", key: "iterations");
+        if (CheckpointEvery < 1) throw new TdhfInputException($"--checkpoint-every must be at least 1, not {CheckpointEvery}", key: "checkpoint-every");
+        new DerivativeResidualOptions { ChunkSize = Chunk }.ChunkFor(1, 1);
+        if (Solver == SolverKind.Lsmr) LsmrOptions().Validate();
+        if (AutogradOptions() is { } autograd) autograd.Validate();
+        if (Solver == SolverKind.Rollout) new RolloutOptions { Horizon = RolloutSteps }.Validate();
+    }
+
+    /// <summary>The LSMR settings.</summary>
+    public LsmrOptions LsmrOptions() => new()
+    {
+        Damping = Damping,
+        AbsoluteTolerance = AbsoluteTolerance,
+        RelativeTolerance = RelativeTolerance,
+        ConditionLimit = ConditionLimit,
+        MaxIterations = (int)Math.Min(int.MaxValue, IterationLimit),
+    };
+
+    /// <summary>The optimizer settings, or null for LSMR and the exact solver.</summary>
+    public AutogradOptions? AutogradOptions() => Solver switch
+    {
+        SolverKind.Adam or SolverKind.Rollout => Optimizer(OptimizerKind.Adam),
+        SolverKind.Sgd => Optimizer(OptimizerKind.Sgd),
+        SolverKind.Lbfgs => Optimizer(OptimizerKind.Lbfgs),
+        _ => null,
+    };
+
+    private AutogradOptions Optimizer(OptimizerKind kind) => new()
+    {
+        Optimizer = kind,
+        LearningRate = LearningRate,
+        BatchSize = BatchSize,
+        Iterations = IterationLimit,
+        Momentum = Momentum,
+        HistorySize = History,
+        Seed = Seed,
+    };
+}
