@@ -30,7 +30,6 @@ public sealed class Lsmr : IDisposable
 
     private Lsmr(ILinearOperator op, LsmrOptions options, LsmrRecurrence recurrence, Tensor u, Tensor v, Tensor h, Tensor hBar, Tensor correction, Tensor start)
     {
-        options.Validate();
         _operator = op;
         _options = options;
         _s = recurrence;
@@ -56,9 +55,11 @@ public sealed class Lsmr : IDisposable
     /// <param name="rightHandSide">b: a range vector (not kept).</param>
     /// <param name="start">x₀: a domain vector (copied), or null for zero.</param>
     /// <param name="options">Damping and stopping rules; defaults when null.</param>
+    /// <exception cref="TdhfInputException">Bad options.</exception>
     public static Lsmr Start(ILinearOperator op, Tensor rightHandSide, Tensor? start = null, LsmrOptions? options = null)
     {
         options ??= new LsmrOptions();
+        options.Validate();
         var s = new LsmrRecurrence();
         using var scope = torch.NewDisposeScope();
         var u = start is null ? rightHandSide.detach().clone() : rightHandSide - op.Apply(start);
@@ -83,12 +84,14 @@ public sealed class Lsmr : IDisposable
     /// <param name="op">The operator the state was produced with.</param>
     /// <param name="state">From <see cref="Export"/> (copied; the caller still owns it).</param>
     /// <param name="options">Stopping rules (the damping must be the one the state was produced with); defaults when null.</param>
-    /// <exception cref="TdhfInputException">The state lacks a value.</exception>
+    /// <exception cref="TdhfInputException">The state lacks a value, or the options are bad.</exception>
     public static Lsmr Resume(ILinearOperator op, LsmrState state, LsmrOptions? options = null)
     {
+        options ??= new LsmrOptions();
+        options.Validate();
         var recurrence = LsmrRecurrence.From(state);
         Tensor T(string key) => state.Tensors.TryGetValue(key, out var t) ? t.detach().clone().DetachFromDisposeScope() : throw new TdhfInputException($"the LSMR state lacks '{key}'", key: key);
-        return new Lsmr(op, options ?? new LsmrOptions(), recurrence, T("u"), T("v"), T("h"), T("hBar"), T("correction"), T("start"));
+        return new Lsmr(op, options, recurrence, T("u"), T("v"), T("h"), T("hBar"), T("correction"), T("start"));
     }
 
     /// <summary>A copy of the whole iteration state.</summary>
