@@ -3,8 +3,8 @@ using TorchTdhf.Models;
 namespace TorchTdhf.Tests.Training;
 
 /// <summary>
-/// The learnable models the solver tests run on, by name: each builds a seeded instance for basis size N. Add the
-/// real models (tied, herm, symm) here as they arrive to run the operator tests on them too.
+/// The learnable models the solver tests run on, by name: each builds a seeded instance for basis size N — the three
+/// real parameterisations and a test-only bilinear model.
 /// </summary>
 internal static class LearnableModels
 {
@@ -12,7 +12,13 @@ internal static class LearnableModels
         new Dictionary<string, Func<int, int, ILearnablePotential>>
         {
             ["bilinear-test"] = (n, seed) => BilinearTestPotential.Random(n, terms: 5, seed),
+            ["tied"] = (n, seed) => ModelFactory.Random(ModelKind.Tied, n, seed),
+            ["herm"] = (n, seed) => ModelFactory.Random(ModelKind.Herm, n, seed),
+            ["symm"] = (n, seed) => ModelFactory.Random(ModelKind.Symm, n, seed),
         };
+
+    /// <summary>Every model name.</summary>
+    public static IReadOnlyList<string> All => Factories.Keys.ToList();
 
     /// <summary>Names for xunit theories.</summary>
     public static TheoryData<string> Names => new(Factories.Keys);
