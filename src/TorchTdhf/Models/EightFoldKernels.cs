@@ -4,15 +4,15 @@ using static TorchSharp.torch;
 namespace TorchTdhf.Models;
 
 /// <summary>
-/// The linear map from the unique entries w of an eight-fold symmetric tensor W to the two packed matrices through
-/// which G(P)_ij = Σ_kl [W_ijkl − ½ W_ikjl] P_kl acts on <see cref="HermitianTriangles"/>, and its transpose.
+/// The linear map from the unique entries w of an eight-fold symmetric tensor W to the two kernels through which
+/// G(P)_ij = Σ_kl [W_ijkl − ½ W_ikjl] P_kl acts on the rows of <see cref="HermitianPacking"/>, and its transpose.
 /// </summary>
 /// <remarks>
-/// <para>With pairs p = (i ≥ j), q = (k ≥ l) and c_q = ½ for k = l, 1 otherwise, the transfer matrices (input pair
-/// first, so that packed rows multiply them from the left) are</para>
+/// <para>With K[ij, kl] = W_ijkl − ½ W_ikjl, pairs p = (i, j) and q = (k, l) in triangle order, the kernels of
+/// <see cref="HermitianPacking"/> (input pair first) are</para>
 /// <code>
-/// Ts[q, p] = c_q (W_ijkl − ¼ W_ikjl − ¼ W_iljk)     over Ms × Ms pairs
-/// Ta[q, p] = ¼ (W_iljk − W_ikjl)                   over Ma × Ma pairs i &gt; j, k &gt; l
+/// Ts[q, p] = ½ (K[ij, kl] + K[ij, lk]) = W_ijkl − ¼ W_ikjl − ¼ W_iljk     over Ms × Ms pairs
+/// Ta[q, p] = ½ (K[ij, kl] − K[ij, lk]) = ¼ (W_iljk − W_ikjl)              over Ma × Ma pairs
 /// </code>
 /// <para>Each entry is a weighted sum of at most three entries of w: one sparse matrix L with 3·Ms² + 2·Ma² nonzeros,
 /// held as (position in w, weight) per term. <see cref="Build"/> applies L (a gather, differentiable) and
@@ -24,17 +24,16 @@ internal sealed class EightFoldKernels : IDisposable
     // [q, p]) come first, then Ta's two.
     private readonly Tensor _source;
     private readonly Tensor _weight;
+    private readonly long _symmetricCount;
+    private readonly long _antisymmetricCount;
 
-    /// <summary>The tables of L for order <paramref name="n"/>.</summary>
-    public EightFoldKernels(int n)
+    /// <summary>The tables of L for the pairs of <paramref name="packing"/>.</summary>
+    public EightFoldKernels(HermitianPacking packing)
     {
-        N = n;
-        ParameterCount = EightFoldPacking.Count(n);
-        var pairs = EightFoldPacking.Pairs(n);
-        var strict = pairs.Where(p => p.I > p.J).ToArray();
-        SymmetricCount = pairs.Length;
-        AntisymmetricCount = strict.Length;
-        var (ms2, ma2) = ((long)SymmetricCount * SymmetricCount, (long)AntisymmetricCount * AntisymmetricCount);
+        ParameterCount = EightFoldPacking.Count(packing.N);
+        var (pairs, strict) = (packing.SymmetricPairs, packing.AntisymmetricPairs);
+        (_symmetricCount, _antisymmetricCount) = (pairs.Count, strict.Count);
+        var (ms2, ma2) = (_symmetricCount * _symmetricCount, _antisymmetricCount * _antisymmetricCount);
         var source = new long[3 * ms2 + 2 * ma2];
         var weight = new double[source.Length];
 
@@ -42,10 +41,9 @@ internal sealed class EightFoldKernels : IDisposable
         foreach (var (k, l) in pairs)
         foreach (var (i, j) in pairs)
         {
-            var c = k == l ? 0.5 : 1.0;
-            (source[t], weight[t]) = (EightFoldPacking.UniqueIndex(i, j, k, l), c);
-            (source[t + ms2], weight[t + ms2]) = (EightFoldPacking.UniqueIndex(i, k, j, l), -0.25 * c);
-            (source[t + 2 * ms2], weight[t + 2 * ms2]) = (EightFoldPacking.UniqueIndex(i, l, j, k), -0.25 * c);
+            (source[t], weight[t]) = (EightFoldPacking.UniqueIndex(i, j, k, l), 1.0);
+            (source[t + ms2], weight[t + ms2]) = (EightFoldPacking.UniqueIndex(i, k, j, l), -0.25);
+            (source[t + 2 * ms2], weight[t + 2 * ms2]) = (EightFoldPacking.UniqueIndex(i, l, j, k), -0.25);
             t++;
         }
         t = 3 * ms2;
@@ -60,24 +58,15 @@ internal sealed class EightFoldKernels : IDisposable
         _weight = torch.tensor(weight);
     }
 
-    /// <summary>N.</summary>
-    public int N { get; }
-
     /// <summary>Length of w, N(N+1)(N²+N+2)/8.</summary>
     public long ParameterCount { get; }
-
-    /// <summary>Ms = N(N+1)/2.</summary>
-    public int SymmetricCount { get; }
-
-    /// <summary>Ma = N(N−1)/2.</summary>
-    public int AntisymmetricCount { get; }
 
     /// <summary>L w: the transfer matrices; differentiable in <paramref name="packed"/>.</summary>
     /// <param name="packed">w: [ParameterCount] float64.</param>
     /// <returns>Ts [Ms, Ms] and Ta [Ma, Ma], float64.</returns>
     public (Tensor Symmetric, Tensor Antisymmetric) Build(Tensor packed)
     {
-        var (ms, ma) = ((long)SymmetricCount, (long)AntisymmetricCount);
+        var (ms, ma) = (_symmetricCount, _antisymmetricCount);
         using var scope = torch.NewDisposeScope();
         var terms = packed.index_select(0, _source).mul(_weight);
         var symmetric = terms.narrow(0, 0, 3 * ms * ms).reshape(3, ms, ms).sum(dim: 0);

@@ -59,7 +59,7 @@ public sealed class HermitianTensorModel : PackedLearnablePotential
         using var scope = torch.NewDisposeScope();
         var kernel = HartreeFockBracket.Kernel(eri, nameof(eri));
         var model = new HermitianTensorModel((int)eri.shape[0]);
-        model.AssignParameters(kernel.index_select(0, model.Map.Upper).mT, kernel.index_select(0, model.Map.UpperStrict).mT);
+        model.AssignParameters(kernel.index_select(0, model.Packing.Upper).mT, kernel.index_select(0, model.Packing.UpperStrict).mT);
         return model;
     }
 
@@ -68,8 +68,8 @@ public sealed class HermitianTensorModel : PackedLearnablePotential
 
     private protected override (Tensor Symmetric, Tensor Antisymmetric) Fold(IReadOnlyList<Tensor> parameters)
     {
-        var symmetric = PairFolding.Fold(parameters[0], 0, Map.Upper, Map.Lower, 1).mul_(0.5);
-        var antisymmetric = PairFolding.Fold(parameters[1], 0, Map.UpperStrict, Map.LowerStrict, -1).mul_(0.5);
+        var symmetric = PairFolding.Fold(parameters[0], 0, Packing.Upper, Packing.Lower, 1).mul_(0.5);
+        var antisymmetric = PairFolding.Fold(parameters[1], 0, Packing.UpperStrict, Packing.LowerStrict, -1).mul_(0.5);
         return (symmetric, antisymmetric);
     }
 
@@ -78,8 +78,8 @@ public sealed class HermitianTensorModel : PackedLearnablePotential
         var n2 = (long)BasisSize * BasisSize;
         return new[]
         {
-            PairFolding.Unfold(symmetric, 0, n2, Map.Upper, Map.Lower, 1).mul_(0.5),
-            PairFolding.Unfold(antisymmetric, 0, n2, Map.UpperStrict, Map.LowerStrict, -1).mul_(0.5),
+            PairFolding.Unfold(symmetric, 0, n2, Packing.Upper, Packing.Lower, 1).mul_(0.5),
+            PairFolding.Unfold(antisymmetric, 0, n2, Packing.UpperStrict, Packing.LowerStrict, -1).mul_(0.5),
         };
     }
 

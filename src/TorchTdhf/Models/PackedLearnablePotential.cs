@@ -10,10 +10,9 @@ namespace TorchTdhf.Models;
 /// The Tied and Herm models differ only in how θ folds into (W_s, W_a).
 /// </summary>
 /// <remarks>
-/// <para>Packing (triangle order k ≤ l row-major; see <see cref="PackedHermitianMap"/>): s_kl = Re P_kl + Re P_lk for
-/// k &lt; l and Re P_kk on the diagonal, a_kl = Im P_kl − Im P_lk for k &lt; l. These depend on P only through its
-/// Hermitian part Pₕ = ½(P + P†), and the result is assembled from its upper triangle, so G is exactly Hermitian and
-/// <see cref="IsExactlyHermitian"/> holds for every θ.</para>
+/// <para>s, a are the rows of <see cref="HermitianPacking.Pack"/> (triangle order and conventions there): they depend
+/// on P only through its Hermitian part Pₕ = ½(P + P†), and G is unpacked from its upper triangle, so G is exactly
+/// Hermitian and <see cref="IsExactlyHermitian"/> holds for every θ.</para>
 /// <para>Linear map: ApplyWith(v, P) = Unpack(s W_s(v), a W_a(v)) with s [B, Ms], a [B, Ma] (Ms = N(N+1)/2,
 /// Ma = N(N−1)/2): two GEMMs (B × Ms)(Ms × Ms) and (B × Ma)(Ma × Ma).</para>
 /// <para>Adjoint: under ⟨X, Y⟩ = Re Σ conj(X) Y the adjoint of Unpack is the same packing applied to Y, so
@@ -31,7 +30,7 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
     {
         if (basisSize < 1) throw new ArgumentOutOfRangeException(nameof(basisSize), basisSize, "the basis size must be at least 1");
         BasisSize = basisSize;
-        Map = new PackedHermitianMap(basisSize);
+        Packing = new HermitianPacking(basisSize);
         ParameterNames = parameters.Select(p => p.Name).ToArray();
         _shapes = parameters.Select(p => p.Shape).ToArray();
         _tensors = new Parameter[parameters.Count];
@@ -63,7 +62,7 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
     /// <summary>Length of θ: N⁴ for both the Tied and the Herm model.</summary>
     public long ParameterCount { get; }
 
-    private protected PackedHermitianMap Map { get; }
+    private protected HermitianPacking Packing { get; }
 
     /// <summary>
     /// Real floating-point operations of <see cref="ApplyWith"/> (or <see cref="Apply"/>) for a batch: the two
@@ -71,14 +70,14 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
     /// unpacking are not counted.
     /// </summary>
     /// <param name="batch">B, the number of densities.</param>
-    public long FlopsPerApply(long batch) => batch * Map.FlopsPerMatrix;
+    public long FlopsPerApply(long batch) => batch * Packing.FlopsPerMatrix;
 
     /// <summary>
     /// Real floating-point operations of <see cref="Adjoint"/> for a batch: the two products sᵀ s(Y) and aᵀ a(Y),
     /// 2·B·(Ms² + Ma²); the O(N⁴) unfolding and the O(B·N²) packing are not counted.
     /// </summary>
     /// <param name="batch">B, the number of densities.</param>
-    public long FlopsPerAdjoint(long batch) => batch * Map.FlopsPerMatrix;
+    public long FlopsPerAdjoint(long batch) => batch * Packing.FlopsPerMatrix;
 
     /// <inheritdoc />
     public Tensor GetParameters() => FlatParameters.Concatenate(_tensors);
@@ -98,7 +97,7 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
         using var scope = torch.NewDisposeScope();
         var (symmetric, antisymmetric) = Fold(_tensors);
-        return Map.Apply(symmetric, antisymmetric, density).MoveToOuterDisposeScope();
+        return Packing.Apply(symmetric, antisymmetric, density).MoveToOuterDisposeScope();
     }
 
     /// <summary>The module's forward pass: <see cref="Apply"/>.</summary>
@@ -113,7 +112,7 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
         using var scope = torch.NewDisposeScope();
         var (symmetric, antisymmetric) = Fold(FlatParameters.Split(theta, _shapes));
-        return Map.Apply(symmetric, antisymmetric, density).MoveToOuterDisposeScope();
+        return Packing.Apply(symmetric, antisymmetric, density).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
@@ -124,7 +123,7 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
         if (cotangent.shape[0] != density.shape[0])
             throw new ArgumentException($"the cotangent batch ({cotangent.shape[0]}) differs from the density batch ({density.shape[0]})", nameof(cotangent));
         using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = Map.WeightAdjoint(density, cotangent);
+        var (symmetric, antisymmetric) = Packing.KernelAdjoint(density, cotangent);
         var gradients = Unfold(symmetric, antisymmetric);
         return torch.cat(gradients.Select(g => g.reshape(-1)).ToArray(), 0).MoveToOuterDisposeScope();
     }
@@ -145,7 +144,7 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing) Map.Dispose();
+        if (disposing) Packing.Dispose();
         base.Dispose(disposing);
     }
 }

@@ -5,7 +5,7 @@ namespace TorchTdhf.Models;
 
 /// <summary>
 /// Folding a full index kl onto triangle pairs and its adjoint: the linear maps between a model's parameter
-/// tensors and the packed weights of <see cref="PackedHermitianMap"/>.
+/// tensors and the packed weights of <see cref="HermitianPacking"/>.
 /// </summary>
 internal static class PairFolding
 {

@@ -69,16 +69,16 @@ public sealed class TiedTensorModel : PackedLearnablePotential
     private protected override (Tensor Symmetric, Tensor Antisymmetric) Fold(IReadOnlyList<Tensor> parameters)
     {
         var beta = parameters[0];
-        var symmetric = PairFolding.Fold(PairFolding.Fold(beta, 0, Map.Upper, Map.Lower, 1), 1, Map.Upper, Map.Lower, 1).mul_(0.25);
-        var antisymmetric = PairFolding.Fold(PairFolding.Fold(beta, 0, Map.UpperStrict, Map.LowerStrict, -1), 1, Map.UpperStrict, Map.LowerStrict, -1).mul_(0.25);
+        var symmetric = PairFolding.Fold(PairFolding.Fold(beta, 0, Packing.Upper, Packing.Lower, 1), 1, Packing.Upper, Packing.Lower, 1).mul_(0.25);
+        var antisymmetric = PairFolding.Fold(PairFolding.Fold(beta, 0, Packing.UpperStrict, Packing.LowerStrict, -1), 1, Packing.UpperStrict, Packing.LowerStrict, -1).mul_(0.25);
         return (symmetric, antisymmetric);
     }
 
     private protected override Tensor[] Unfold(Tensor symmetric, Tensor antisymmetric)
     {
         var n2 = (long)BasisSize * BasisSize;
-        var fromSymmetric = PairFolding.Unfold(PairFolding.Unfold(symmetric, 1, n2, Map.Upper, Map.Lower, 1), 0, n2, Map.Upper, Map.Lower, 1);
-        var fromAntisymmetric = PairFolding.Unfold(PairFolding.Unfold(antisymmetric, 1, n2, Map.UpperStrict, Map.LowerStrict, -1), 0, n2, Map.UpperStrict, Map.LowerStrict, -1);
+        var fromSymmetric = PairFolding.Unfold(PairFolding.Unfold(symmetric, 1, n2, Packing.Upper, Packing.Lower, 1), 0, n2, Packing.Upper, Packing.Lower, 1);
+        var fromAntisymmetric = PairFolding.Unfold(PairFolding.Unfold(antisymmetric, 1, n2, Packing.UpperStrict, Packing.LowerStrict, -1), 0, n2, Packing.UpperStrict, Packing.LowerStrict, -1);
         return new[] { fromSymmetric.add_(fromAntisymmetric).mul_(0.25) };
     }
 }

@@ -13,13 +13,15 @@ namespace TorchTdhf.Models;
 /// <para>Hermiticity is what makes this fast. The real part of a Hermitian P is symmetric and its imaginary part
 /// antisymmetric, and G maps them to the symmetric real and antisymmetric imaginary parts of G(P). So only the
 /// N(N+1)/2 pairs k ≤ l of Re P and the N(N−1)/2 pairs k &lt; l of Im P enter, only as many elements of G are
-/// computed, and the bracket folds into two real matrices of those orders (<see cref="HermitianKernels"/>): a batch
+/// computed, and the bracket folds into two real matrices of those orders (<see cref="HermitianPacking"/>): a batch
 /// costs two real products (B × N(N+1)/2)·(N(N+1)/2)² and (B × N(N−1)/2)·(N(N−1)/2)², a quarter of the dense
 /// (2B × N²)·(N² × N²) product. Packing and unpacking are gathers, so gradients flow through <see cref="Apply"/>.</para>
 /// </remarks>
 public sealed class TruePotential : ITwoElectronPotential, IDisposable
 {
-    private readonly HermitianKernels _kernels;
+    private readonly HermitianPacking _packing;
+    private readonly Tensor _symmetricKernel;
+    private readonly Tensor _antisymmetricKernel;
 
     /// <summary>Folds the integrals into the potential's matrices; <paramref name="eri"/> is copied, not kept.</summary>
     /// <param name="eri">(ij|kl): [N, N, N, N] float64, orthonormal basis, chemists' notation.</param>
@@ -27,7 +29,10 @@ public sealed class TruePotential : ITwoElectronPotential, IDisposable
     {
         using var kernel = HartreeFockBracket.Kernel(eri, nameof(eri));
         BasisSize = (int)eri.shape[0];
-        _kernels = new HermitianKernels(kernel, BasisSize);
+        _packing = new HermitianPacking(BasisSize);
+        (_symmetricKernel, _antisymmetricKernel) = _packing.FoldDense(kernel);
+        _symmetricKernel.DetachFromDisposeScope();
+        _antisymmetricKernel.DetachFromDisposeScope();
     }
 
     /// <inheritdoc />
@@ -40,15 +45,20 @@ public sealed class TruePotential : ITwoElectronPotential, IDisposable
     /// Real floating-point operations of <see cref="Apply"/> per density of the batch: 2·[N(N+1)/2]² + 2·[N(N−1)/2]²
     /// for the two matrix products (≈ N⁴); the gathers and additions, O(N²), are not counted.
     /// </summary>
-    public long FlopsPerDensity => _kernels.FlopsPerDensity;
+    public long FlopsPerDensity => _packing.FlopsPerMatrix;
 
     /// <inheritdoc />
     public Tensor Apply(Tensor density)
     {
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        return _kernels.Apply(density);
+        return _packing.Apply(_symmetricKernel, _antisymmetricKernel, density);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _kernels.Dispose();
+    public void Dispose()
+    {
+        _packing.Dispose();
+        _symmetricKernel.Dispose();
+        _antisymmetricKernel.Dispose();
+    }
 }
