@@ -32,6 +32,13 @@ public static class CliApp
             .WithDescription("Ground-truth TDHF trajectories (with Ṗ) streamed into a dataset folder; presets reproduce the paper's protocol.")
             .WithExample("generate", "--preset", "lih_6-31g", "--scale", "0.01", "--out", "data/datasets")
             .WithExample("generate", "--molecule", "h2o", "--basis", "sto-3g", "--initial", "kick:strength=0.01,dir=z", "--steps", "2000", "--stride", "10", "--out", "runs/h2o-kick");
+        config.AddCommand<EvaluateCommand>("evaluate")
+            .WithDescription("Metrics of a trained checkpoint on held-out trajectories of the same system: residual, Hamiltonian, potential and propagation errors.")
+            .WithExample("evaluate", "--checkpoint", "runs/lih-symm", "--test", "data/datasets/lih_6-31g");
+        config.AddCommand<ReproduceCommand>("reproduce")
+            .WithDescription("The paper's study end to end: generate, train Tied/Herm/Symm (+ Adam and rollout), evaluate, write tables and plots. Resumable.")
+            .WithExample("reproduce", "--preset", "quick")
+            .WithExample("reproduce", "--preset", "small", "--systems", "heh+_6-31g,lih_6-31g", "--out", "reports/small");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks that print figures and ratios.");
