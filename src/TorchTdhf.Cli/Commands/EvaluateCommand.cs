@@ -26,16 +26,21 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         AnsiConsole.WriteLine($"system {r.SystemFingerprint}");
         if (r.Metrics.TrainingLoss is { } loss) AnsiConsole.WriteLine($"training loss (last iteration): {loss:E3}");
         if (r.Metrics.ParameterError is { } p) AnsiConsole.WriteLine($"Hamiltonian (parameter) error: max {p.MaxAbs:E3}, mean {p.MeanAbs:E3} over {p.ParameterCount} parameters");
-        var table = new Table().AddColumns("test set", "trajectories", "Σ‖r‖²/S", "max |r|", "max |ΔG|", "max |ΔP|", "max |Δd|", "drift Tr / herm / idem", "blew up");
-        foreach (var set in r.Metrics.TestSets)
-        {
-            var runs = set.Propagation;
-            string Max(Func<PropagationMetrics, double> f) => runs.Count == 0 ? "—" : runs.Max(f).ToString("E2");
-            var drift = runs.Count == 0 ? "—" : $"{runs.Max(x => x.Drift.Trace):E1} / {runs.Max(x => x.Drift.Hermiticity):E1} / {runs.Max(x => x.Drift.Idempotency):E1}";
-            table.AddRow(Markup.Escape(set.Name), set.TrajectoryCount.ToString(), set.Commutator.MeanSquared.ToString("E2"), set.Commutator.MaxAbs.ToString("E2"),
-                set.PotentialErrorMaxAbs.ToString("E2"), Max(x => x.DensityErrorMaxAbs), Max(x => x.DipoleErrorMaxAbs), drift,
-                runs.Any(x => x.BlewUp) ? "yes" : "no");
-        }
+        // Metrics as rows and test sets as columns, so that the table stays narrow.
+        var sets = r.Metrics.TestSets;
+        var table = new Table().AddColumn("metric");
+        foreach (var set in sets) table.AddColumn(Markup.Escape(set.Name), c => c.RightAligned());
+        void Row(string metric, Func<TestSetMetrics, string> value) => table.AddRow(new[] { metric }.Concat(sets.Select(value)).ToArray());
+        static string Max(TestSetMetrics set, Func<PropagationMetrics, double> f) => set.Propagation.Count == 0 ? "—" : set.Propagation.Max(f).ToString("E2");
+        Row("trajectories", s => s.TrajectoryCount.ToString());
+        Row("residual Σ‖r‖²/S", s => s.Commutator.MeanSquared.ToString("E2"));
+        Row("residual max |r|", s => s.Commutator.MaxAbs.ToString("E2"));
+        Row("potential max |ΔG|", s => s.PotentialErrorMaxAbs.ToString("E2"));
+        Row("propagation max |ΔP|", s => Max(s, x => x.DensityErrorMaxAbs));
+        Row("dipole max |Δd|", s => Max(s, x => x.DipoleErrorMaxAbs));
+        Row("drift |Tr P − N_e|", s => Max(s, x => x.Drift.Trace));
+        Row("drift ‖P² − 2P‖", s => Max(s, x => x.Drift.Idempotency));
+        Row("blew up", s => s.Propagation.Count == 0 ? "—" : s.Propagation.Any(x => x.BlewUp) ? "yes" : "no");
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"{r.Seconds:F1} s");
     }

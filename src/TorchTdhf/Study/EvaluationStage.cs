@@ -74,9 +74,7 @@ public sealed class EvaluationStage : IDisposable
         return (trajectory.Times.data<double>().ToArray(), flat.data<Complex>().ToArray());
     }
 
-    private string KickSettings => $"kick {KickResponse.Strength} z dt {Dt} steps {_study.KickSteps} stride {_study.KickStride}";
-
-    private double Dt => FieldOnTrajectory().Metadata.Spec.Dt;
+    private string KickSettings => $"kick {KickResponse.Strength} z dt {_study.KickDt} steps {_study.KickSteps} stride {_study.KickStride}";
 
     private Datasets.Trajectory FieldOnTrajectory() =>
         _test.Set(ProtocolPreset.FieldOnTestRole)?.Dataset.Trajectories.FirstOrDefault()
@@ -90,7 +88,7 @@ public sealed class EvaluationStage : IDisposable
     }
 
     private KickResponse Kick(ITwoElectronPotential potential, CancellationToken cancellation) =>
-        KickResponse.Run(_test.System, potential, Dt, _study.KickSteps, _study.KickStride, cancellation);
+        KickResponse.Run(_test.System, potential, _study.KickDt, _study.KickSteps, _study.KickStride, cancellation);
 
     /// <inheritdoc />
     public void Dispose() => _test.Dispose();

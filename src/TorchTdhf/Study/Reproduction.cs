@@ -62,7 +62,10 @@ public static class Reproduction
         progress?.Report(new StudyProgress(StageNames.Report, null, "tables and plots", null, layout.Root));
         var plots = plotData.SelectMany(d => StudyPlots.Write(layout, d)).ToList();
         var partial = Results(study, systems, stages, clock.Elapsed.TotalSeconds);
-        var (markdown, _) = TableReport.Write(layout.Root, $"TorchTdhf reproduction, preset {study.Name}", StudyTables.Build(partial));
+        var title = $"TorchTdhf reproduction, preset {study.Name}";
+        var tables = StudyTables.Build(partial);
+        TableReport.Write(layout.Root, title, tables);
+        var markdown = TableReport.Markdown(title, tables);
         stages.Add(Report(progress, new StageRecord(StageNames.Report, null, "results.json, tables, plots", false, reportClock.Elapsed.TotalSeconds)));
         var results = Results(study, systems, stages, clock.Elapsed.TotalSeconds);
         AtomicFile.WriteAllText(layout.Results, JsonSerializer.Serialize(results, StudyJson.Options) + "\n");

@@ -13,7 +13,9 @@ namespace TorchTdhf.Study;
 /// <param name="AdamIterations">Adam iterations of the autograd comparison model.</param>
 /// <param name="RolloutIterations">Adam iterations of the rollout-trained comparison model.</param>
 /// <param name="ComparisonSystems">How many of the first systems also get the Adam and rollout models.</param>
-/// <param name="KickSteps">Fine steps of the δ-kick runs behind the absorption spectra.</param>
+/// <param name="KickDt">Time step of the δ-kick runs (atomic units; longer than the protocol's, since magnus4 stays accurate
+/// and the spectrum needs a long record rather than a fine one).</param>
+/// <param name="KickSteps">Steps of the δ-kick runs behind the absorption spectra.</param>
 /// <param name="KickStride">Stride of the stored dipole samples of the kick runs.</param>
 public sealed record StudyPreset(
     string Name,
@@ -25,6 +27,7 @@ public sealed record StudyPreset(
     int AdamIterations,
     int RolloutIterations,
     int ComparisonSystems,
+    double KickDt,
     int KickSteps,
     int KickStride)
 {

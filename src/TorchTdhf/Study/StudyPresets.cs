@@ -5,15 +5,15 @@ namespace TorchTdhf.Study;
 /// <summary>The presets of <c>tdhf reproduce</c>.</summary>
 public static class StudyPresets
 {
-    /// <summary>Two small systems, protocol shortened to 2 %: a few minutes on two cores.</summary>
-    public static StudyPreset Quick { get; } = new("quick", "HeH+/6-31G and LiH/6-31G, protocol at 2 % length (a few minutes on a laptop)",
-        new[] { "heh+_6-31g", "lih_6-31g" }, Scale: 0.02, EnsembleSize: 20, LsmrIterations: 300, AdamIterations: 150, RolloutIterations: 40,
-        ComparisonSystems: 1, KickSteps: 6000, KickStride: 20);
+    /// <summary>Two small systems, protocol shortened to 1 % and a 20-member ensemble: a few minutes on two cores.</summary>
+    public static StudyPreset Quick { get; } = new("quick", "HeH+/6-31G and LiH/6-31G, protocol at 1 % length, 20-member ensemble (a few minutes on two cores)",
+        new[] { "heh+_6-31g", "lih_6-31g" }, Scale: 0.01, EnsembleSize: 20, LsmrIterations: 200, AdamIterations: 150, RolloutIterations: 30,
+        ComparisonSystems: 1, KickDt: 0.1, KickSteps: 2000, KickStride: 2);
 
     /// <summary>The four small systems at the full protocol.</summary>
     public static StudyPreset Small { get; } = new("small", "the paper's four small systems at the full protocol", PresetCatalog.Small,
         Scale: 1, EnsembleSize: null, LsmrIterations: 2000, AdamIterations: 2000, RolloutIterations: 300, ComparisonSystems: 1,
-        KickSteps: 50_000, KickStride: 20);
+        KickDt: 0.05, KickSteps: 10_000, KickStride: 5);
 
     /// <summary>All seven computed systems at the full protocol.</summary>
     public static StudyPreset Paper { get; } = Small with
@@ -38,8 +38,8 @@ public static class StudyPresets
     /// A tiny preset for tests: one system, a few hundred fine steps, a handful of iterations. Not listed in
     /// <see cref="All"/>.
     /// </summary>
-    public static StudyPreset Micro { get; } = new("micro", "test preset: HeH+/6-31G, a few hundred steps", new[] { "heh+_6-31g" },
-        Scale: 0.002, EnsembleSize: 3, LsmrIterations: 20, AdamIterations: 5, RolloutIterations: 2, ComparisonSystems: 1, KickSteps: 200, KickStride: 10);
+    public static StudyPreset Micro { get; } = new("micro", "test preset: HeH+/6-31G, 40-step trajectories", new[] { "heh+_6-31g" },
+        Scale: 0.0005, EnsembleSize: 3, LsmrIterations: 20, AdamIterations: 5, RolloutIterations: 2, ComparisonSystems: 1, KickDt: 0.1, KickSteps: 100, KickStride: 2);
 
     /// <summary>The preset called <paramref name="name"/> (case-insensitive; <c>micro</c> is accepted for tests).</summary>
     /// <exception cref="TdhfInputException">Unknown name; the message lists the presets.</exception>
