@@ -25,17 +25,9 @@ public sealed class TruePotential : ITwoElectronPotential, IDisposable
     /// <param name="eri">(ij|kl): [N, N, N, N] float64, orthonormal basis, chemists' notation.</param>
     public TruePotential(Tensor eri)
     {
-        if (eri.dtype != ScalarType.Float64) throw new ArgumentException($"the integrals must be float64, not {eri.dtype}", nameof(eri));
-        if (eri.dim() != 4 || eri.shape.Any(s => s != eri.shape[0]))
-            throw new ArgumentException($"the integrals must have shape [N, N, N, N], not [{string.Join(", ", eri.shape)}]", nameof(eri));
+        using var kernel = HartreeFockBracket.Kernel(eri, nameof(eri));
         BasisSize = (int)eri.shape[0];
-        var n2 = (long)BasisSize * BasisSize;
-        using var scope = torch.NewDisposeScope();
-        var source = eri.detach();
-        var coulomb = source.reshape(n2, n2);
-        // (ik|jl) placed at [i, j, k, l]: the exchange integrals in the same [ij, kl] layout as the Coulomb ones.
-        var exchange = source.permute(0, 2, 1, 3).reshape(n2, n2);
-        _kernels = new HermitianKernels(coulomb - 0.5 * exchange, BasisSize);
+        _kernels = new HermitianKernels(kernel, BasisSize);
     }
 
     /// <inheritdoc />
