@@ -15,7 +15,7 @@ public sealed record SystemPlotData(SystemResults System, double[] TrueTimes, Co
 
 /// <summary>
 /// The PNG figures of one system and, next to them, the arrays they show (<c>arrays/SYSTEM-*.npz</c>, readable by
-/// <c>numpy.load</c>): density elements, log-scale propagation error, induced dipole, absorption spectrum, training curves.
+/// <c>numpy.load</c>): the two off-diagonal density elements that vary most in the true field-on test, log-scale propagation error, induced dipole, absorption spectrum, training curves.
 /// The crowded figures (densities, dipole, spectrum) show the models trained on trajectory + ensemble and the
 /// comparison models; the error and training-curve figures show every model.
 /// </summary>
@@ -36,7 +36,7 @@ public static class StudyPlots
 
         var truth = new DensityTrajectory("TDHF (true)", data.TrueTimes, data.TrueDensities, n);
         var learned = shown.Select(m => new DensityTrajectory(m.Result.Label, data.TrueTimes, m.Files.FieldOnDensities, n)).ToList();
-        var elements = new[] { new DensityElement(0, 0), new DensityElement(0, Math.Min(1, n - 1)) };
+        var elements = MostVarying(data.TrueDensities, data.TrueTimes.Length, n, count: 2);
         DensityElementPlot.Save(Png("density-elements"), $"{name}: density-matrix elements, field-on test", truth, learned, elements);
         Npz.Write(Arrays("density-elements"), new[] { Entry("time", data.TrueTimes), Entry("true", data.TrueDensities, data.TrueTimes.Length, n, n) }
             .Concat(shown.Select(m => Entry(Key(m.Result.Label), m.Files.FieldOnDensities, data.TrueTimes.Length, n, n))));
@@ -76,6 +76,17 @@ public static class StudyPlots
             paths.Add(Png("training-curves"));
         }
         return paths;
+    }
+
+    // The off-diagonal elements (i < j) whose true value changes most over the test: the diagonal of Im P is zero, and
+    // a quiet element shows nothing of the models' differences.
+    private static IReadOnlyList<DensityElement> MostVarying(Complex[] densities, int samples, int n, int count)
+    {
+        if (n < 2) return new[] { new DensityElement(0, 0) };
+        var pairs = from i in Enumerable.Range(0, n) from j in Enumerable.Range(i + 1, n - i - 1) select new DensityElement(i, j);
+        double Range(DensityElement e) =>
+            Enumerable.Range(0, samples).Max(t => Complex.Abs(densities[(t * n + e.Row) * n + e.Column] - densities[e.Row * n + e.Column]));
+        return pairs.OrderByDescending(Range).ThenBy(e => e.Row).ThenBy(e => e.Column).Take(count).ToList();
     }
 
     private static Evaluation.PropagationMetrics? Run(ModelEvaluationFiles files, string role) =>
