@@ -12,8 +12,8 @@ public sealed class BasisLibrary
     /// <param name="folder">Folder of <c>.gbs</c> files; <see cref="DefaultFolder"/> when null.</param>
     public BasisLibrary(string? folder = null) => Folder = folder ?? DefaultFolder;
 
-    /// <summary><c>data/basis</c> next to the program, where the build copies the shipped files.</summary>
-    public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "data", "basis");
+    /// <summary><c>data/basis</c> next to the program (or next to this library), where the build copies the shipped files.</summary>
+    public static string DefaultFolder => Runtime.ShippedDataFolder.Locate(Path.Combine("data", "basis"));
 
     /// <summary>The folder searched for names.</summary>
     public string Folder { get; }

@@ -12,8 +12,8 @@ public sealed class MoleculeLibrary
     /// <param name="folder">Folder of <c>.xyz</c> files; <see cref="DefaultFolder"/> when null.</param>
     public MoleculeLibrary(string? folder = null) => Folder = folder ?? DefaultFolder;
 
-    /// <summary><c>data/molecules</c> next to the program, where the build copies the shipped files.</summary>
-    public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "data", "molecules");
+    /// <summary><c>data/molecules</c> next to the program (or next to this library), where the build copies the shipped files.</summary>
+    public static string DefaultFolder => Runtime.ShippedDataFolder.Locate(Path.Combine("data", "molecules"));
 
     /// <summary>The folder searched for names.</summary>
     public string Folder { get; }

@@ -42,6 +42,8 @@ public sealed class MuntheKaas4 : IPropagator
     /// <inheritdoc />
     public Tensor Step(TdhfEquation equation, Tensor density, double time, double timeStep)
     {
+        // Small bases: libtorch's per-operation cost would dwarf the arithmetic.
+        if (equation.CompactMuntheKaas4(density) is { } compact) return compact.Step(density, time, timeStep);
         using var scope = torch.NewDisposeScope();
         var half = 0.5 * timeStep;
         Tensor Act(Tensor rate, double scale) => UnitaryExponential.Conjugate(UnitaryExponential.Of(rate, scale), density);

@@ -20,6 +20,7 @@ public sealed class TdhfEquation : IDisposable
     private readonly Tensor _coreHamiltonian;
     private readonly Tensor _positionFlat;
     private readonly Field[] _fields;
+    private Compact.CompactMuntheKaas4? _compact;
 
     /// <summary>Copies the one-electron matrices and keeps the potential (not owned: the caller disposes it).</summary>
     /// <param name="coreHamiltonian">h = T + V: [N, N] float64, orthonormal basis.</param>
@@ -163,6 +164,20 @@ public sealed class TdhfEquation : IDisposable
         if (vectors.All(v => v.IsZero)) return _coreHamiltonian.unsqueeze(0);
         using var coupling = Contract(vectors);
         return coupling + _coreHamiltonian;
+    }
+
+    /// <summary>
+    /// The array-based <see cref="MuntheKaas4"/> step for this equation, built on first use, when it applies to
+    /// <paramref name="density"/>: N ≤ <see cref="Compact.CompactMuntheKaas4.MaxBasisSize"/>, the exact potential,
+    /// CPU tensors and no autograd. Null otherwise. Keeps work space, so an equation serves one thread at a time.
+    /// </summary>
+    /// <param name="density">P: [B, N, N] complex128, orthonormal basis.</param>
+    internal Compact.CompactMuntheKaas4? CompactMuntheKaas4(Tensor density)
+    {
+        if (BasisSize > Compact.CompactMuntheKaas4.MaxBasisSize || Potential is not TruePotential) return null;
+        if (density.device_type != DeviceType.CPU || density.requires_grad) return null;
+        RequireBatch(density);
+        return _compact ??= new Compact.CompactMuntheKaas4(new Compact.CompactFock(_coreHamiltonian, _positionFlat, Potential), _fields, BasisSize);
     }
 
     /// <inheritdoc />

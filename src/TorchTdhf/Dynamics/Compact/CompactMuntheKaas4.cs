@@ -1,0 +1,135 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TorchTdhf.Dynamics.Compact;
+
+/// <summary>
+/// The <see cref="MuntheKaas4"/> step for small bases on plain arrays, one trajectory at a time: the same stages,
+/// corrections and final Hermitian part, with exponentials of adaptive degree (<see cref="CompactExponential"/>).
+/// </summary>
+/// <remarks>
+/// Holds work space, so one instance serves one thread. The results agree with the libtorch path to round-off.
+/// </remarks>
+internal sealed class CompactMuntheKaas4
+{
+    /// <summary>Largest N taken by this path; beyond it batched libtorch products win.</summary>
+    public const int MaxBasisSize = 16;
+
+    private readonly int _n;
+    private readonly CompactFock _fock;
+    private readonly IReadOnlyList<Field> _fields;
+    private readonly CompactExponential _exponential;
+    private readonly ComplexMatrix _density;
+    private readonly ComplexMatrix[] _rates;
+    private readonly ComplexMatrix _stage;
+    private readonly ComplexMatrix _unitary;
+    private readonly ComplexMatrix _adjoint;
+    private readonly ComplexMatrix _left;
+    private readonly ComplexMatrix _single;
+    private readonly ComplexMatrix _nested;
+
+    /// <param name="fock">F(P, t) of the equation.</param>
+    /// <param name="fields">The equation's fields: one, or one per trajectory.</param>
+    /// <param name="n">N.</param>
+    public CompactMuntheKaas4(CompactFock fock, IReadOnlyList<Field> fields, int n)
+    {
+        _n = n;
+        _fock = fock;
+        _fields = fields;
+        _exponential = new CompactExponential(n);
+        ComplexMatrix New() => new(n);
+        _density = New();
+        _rates = Enumerable.Range(0, 4).Select(_ => New()).ToArray();
+        (_stage, _unitary, _adjoint, _left, _single, _nested) = (New(), New(), New(), New(), New(), New());
+    }
+
+    /// <summary>P(t + dt) for every trajectory of the batch.</summary>
+    /// <param name="density">P(t): [B, N, N] complex128 on the CPU, orthonormal basis.</param>
+    /// <param name="time">t.</param>
+    /// <param name="timeStep">dt.</param>
+    /// <returns>[B, N, N] complex128, exactly Hermitian.</returns>
+    public Tensor Step(Tensor density, double time, double timeStep)
+    {
+        var batch = (int)density.shape[0];
+        double[] values;
+        using (var real = torch.view_as_real(density.resolve_conj().contiguous()).contiguous()) values = real.data<double>().ToArray();
+        var result = new double[values.Length];
+        for (var b = 0; b < batch; b++)
+        {
+            Load(values, b, _density);
+            StepOne(_fields[_fields.Count == 1 ? 0 : b], time, timeStep);
+            Store(_stage, result, b);
+        }
+        // A tensor made from a managed array only borrows it; the result must own its memory, so copy it once.
+        using var borrowed = torch.tensor(result, new long[] { batch, _n, _n, 2 });
+        using var owned = borrowed.clone();
+        return torch.view_as_complex(owned);
+    }
+
+    // Leaves P(t + dt) in _stage.
+    private void StepOne(Field field, double time, double timeStep)
+    {
+        var half = 0.5 * timeStep;
+        var (r1, r2, r3, r4) = (_rates[0], _rates[1], _rates[2], _rates[3]);
+        _fock.Build(_density, field.At(time), r1);
+        Act(r1, half);
+        _fock.Build(_stage, field.At(time + half), r2);
+        Correct(r1, half, r2);
+        Act(r2, half);
+        _fock.Build(_stage, field.At(time + half), r3);
+        Correct(r2, half, r3);
+        Act(r3, timeStep);
+        _fock.Build(_stage, field.At(time + timeStep), r4);
+        Correct(r3, timeStep, r4);
+        r2.AddScaled(r3, 1, 0);
+        r1.AddScaled(r2, 2, 0);
+        r1.AddScaled(r4, 1, 0);
+        r1.Scale(1.0 / 6);
+        Act(r1, timeStep);
+        _left.CopyFrom(_stage);
+        _stage.SetPlusSignedAdjoint(_left, 1);
+        _stage.Scale(0.5);
+    }
+
+    // _stage = U P U† with U = e^{−i·scale·rate}.
+    private void Act(ComplexMatrix rate, double scale)
+    {
+        _exponential.Evaluate(rate, scale, _unitary);
+        _adjoint.SetAdjoint(_unitary);
+        _left.SetProduct(_unitary, _density);
+        _stage.SetProduct(_left, _adjoint);
+    }
+
+    // fock += (i·span/2)[R, F] − (span²/12)[R, [R, F]], each commutator one product (see MuntheKaas4).
+    private void Correct(ComplexMatrix rate, double span, ComplexMatrix fock)
+    {
+        _left.SetProduct(rate, fock);
+        _single.SetPlusSignedAdjoint(_left, -1);
+        _left.SetProduct(rate, _single);
+        _nested.SetPlusSignedAdjoint(_left, 1);
+        fock.AddScaled(_single, 0, 0.5 * span);
+        fock.AddScaled(_nested, -span * span / 12, 0);
+    }
+
+    private void Load(double[] values, int b, ComplexMatrix target)
+    {
+        int n = _n, s = target.Stride, offset = b * n * n * 2;
+        for (var i = 0; i < n; i++)
+        for (var j = 0; j < n; j++)
+        {
+            target.Re[i * s + j] = values[offset + 2 * (i * n + j)];
+            target.Im[i * s + j] = values[offset + 2 * (i * n + j) + 1];
+        }
+    }
+
+    private void Store(ComplexMatrix source, double[] values, int b)
+    {
+        int n = _n, s = source.Stride, offset = b * n * n * 2;
+        for (var i = 0; i < n; i++)
+        for (var j = 0; j < n; j++)
+        {
+            values[offset + 2 * (i * n + j)] = source.Re[i * s + j];
+            values[offset + 2 * (i * n + j) + 1] = source.Im[i * s + j];
+        }
+    }
+}
