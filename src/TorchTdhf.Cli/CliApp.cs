@@ -36,6 +36,13 @@ public static class CliApp
             .WithDescription("Fit a learnable potential (tied, herm, symm) to datasets by lsmr, exact, adam, lbfgs, sgd or rollout, with checkpoints and --resume.")
             .WithExample("train", "--data", "data/datasets/lih_6-31g", "--model", "symm", "--solver", "lsmr", "--iterations", "500", "--out", "checkpoints/lih-symm")
             .WithExample("train", "--data", "data/datasets/lih_6-31g", "--model", "symm", "--solver", "lsmr", "--out", "checkpoints/lih-symm", "--resume");
+        config.AddCommand<EvaluateCommand>("evaluate")
+            .WithDescription("Metrics of a trained checkpoint on held-out trajectories of the same system: residual, Hamiltonian, potential and propagation errors.")
+            .WithExample("evaluate", "--checkpoint", "runs/lih-symm", "--test", "data/datasets/lih_6-31g");
+        config.AddCommand<ReproduceCommand>("reproduce")
+            .WithDescription("The paper's study end to end: generate, train Tied/Herm/Symm (+ Adam and rollout), evaluate, write tables and plots. Resumable.")
+            .WithExample("reproduce", "--preset", "quick")
+            .WithExample("reproduce", "--preset", "small", "--systems", "heh+_6-31g,lih_6-31g", "--out", "reports/small");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Benchmarks that print figures and ratios.");
