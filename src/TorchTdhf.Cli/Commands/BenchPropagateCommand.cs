@@ -33,7 +33,7 @@ public sealed class BenchPropagateCommand : Command<BenchPropagateSettings>
         };
         // Before the system is built, which can take a while.
         options.Validate();
-        using var system = Busy.Run(settings, "Building the system", () => Build(settings));
+        using var system = Busy.Run(settings, "Building the system", settings.BuildSystem);
         var result = Busy.Run(settings, $"{options.Integrator}, B = {options.BatchSize}, N = {system.OrbitalCount}: warm-up, {options.Repeat} × {options.Steps} steps, GEMM peak",
             () => PropagationBenchmark.Run(system, options, cancellationToken));
         if (settings.Json) JsonOutput.Print(Report.From(result));
@@ -41,16 +41,6 @@ public sealed class BenchPropagateCommand : Command<BenchPropagateSettings>
         return 0;
     }
 
-    private static MolecularSystem Build(BenchPropagateSettings settings)
-    {
-        if (settings.System is { } path)
-        {
-            if (settings.Molecule is not null || settings.Basis is not null)
-                throw new TdhfInputException("give either --system or --molecule/--basis, not both", key: "--system");
-            return AoIntegralsFile.ReadSystem(path);
-        }
-        return new MolecularSystemBuilder().Build(settings.RequireSystemSpec());
-    }
 
     private static void Print(PropagationBenchmarkResult r)
     {

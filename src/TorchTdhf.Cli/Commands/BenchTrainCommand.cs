@@ -28,7 +28,7 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
             Threads = settings.Threads,
         };
         options.Validate();
-        using var system = Busy.Run(settings, "Building the system", () => Build(settings));
+        using var system = Busy.Run(settings, "Building the system", settings.BuildSystem);
         var result = Busy.Run(settings, $"{settings.Model}, S = {options.Samples}, N = {system.OrbitalCount}: warm-up, {options.Repeat} iterations, GEMM peak",
             () => TrainingBenchmark.Run(system, options, cancellationToken));
         if (settings.Json) JsonOutput.Print(Report.From(result));
@@ -36,16 +36,6 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
         return 0;
     }
 
-    private static MolecularSystem Build(BenchTrainSettings settings)
-    {
-        if (settings.System is { } path)
-        {
-            if (settings.Molecule is not null || settings.Basis is not null)
-                throw new TdhfInputException("give either --system or --molecule/--basis, not both", key: "--system");
-            return AoIntegralsFile.ReadSystem(path);
-        }
-        return new MolecularSystemBuilder().Build(settings.RequireSystemSpec());
-    }
 
     private static void Print(TrainingBenchmarkResult r)
     {

@@ -4,13 +4,8 @@ using Spectre.Console.Cli;
 namespace TorchTdhf.Cli.Settings;
 
 /// <summary>Options of <c>tdhf bench propagate</c>.</summary>
-public sealed class BenchPropagateSettings : MoleculeSettings
+public sealed class BenchPropagateSettings : BenchSystemSettings
 {
-    /// <summary>A system npz written by <c>tdhf system</c>, instead of --molecule and --basis.</summary>
-    [CommandOption("--system <FILE>")]
-    [Description("A system npz written by `tdhf system` (instead of --molecule and --basis).")]
-    public string? System { get; init; }
-
     /// <summary>Trajectories propagated together.</summary>
     [CommandOption("--batch <B>")]
     [Description("Trajectories propagated together (default 100).")]

@@ -4,13 +4,8 @@ using Spectre.Console.Cli;
 namespace TorchTdhf.Cli.Settings;
 
 /// <summary>Options of <c>tdhf bench train</c>.</summary>
-public sealed class BenchTrainSettings : MoleculeSettings
+public sealed class BenchTrainSettings : BenchSystemSettings
 {
-    /// <summary>A system npz instead of --molecule and --basis.</summary>
-    [CommandOption("--system <FILE>")]
-    [Description("A system npz written by `tdhf system` (instead of --molecule and --basis).")]
-    public string? System { get; init; }
-
     /// <summary>Samples.</summary>
     [CommandOption("--samples <S>")]
     [Description("Random densities in one LSMR iteration (default 40000).")]
