@@ -9,7 +9,8 @@ namespace TorchTdhf.Study;
 
 /// <summary>
 /// The densities a potential produces along a stored test trajectory (same start, integrator, time step, stride and
-/// field), kept at the stored samples for plotting next to the ground truth.
+/// field, as <see cref="Evaluation.PropagationComparison"/> replays it), kept at the stored samples for plotting next to the
+/// ground truth.
 /// </summary>
 public static class ModelDynamics
 {
@@ -22,16 +23,11 @@ public static class ModelDynamics
     /// <exception cref="TdhfInputException">The metadata name an unknown integrator or a bad field.</exception>
     public static Tensor Replay(MolecularSystem system, ITwoElectronPotential potential, Trajectory trajectory, CancellationToken cancellation = default)
     {
-        var spec = trajectory.Metadata.Spec;
-        var source = Path.Combine(trajectory.Folder, TrajectoryFiles.Metadata);
-        var recorded = spec.Field is null ? new NoField() : Field.FromJson(spec.Field.ToJsonString(), source);
-        // A kick is already contained in the first stored sample; test trajectories carry smooth fields only.
-        Field field = recorded.Impulse.IsZero ? recorded : new NoField();
-        var steps = checked((int)((trajectory.SampleCount - 1) * spec.Stride));
+        var replay = Evaluation.TrajectoryReplay.Of(trajectory);
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        using var equation = new TdhfEquation(system, potential, field);
-        var frames = Propagation.Run(Propagators.Create(spec.Integrator), equation, trajectory.Densities.narrow(0, 0, 1), spec.Dt, steps, spec.Stride,
+        using var equation = new TdhfEquation(system, potential, replay.Field);
+        var frames = Propagation.Run(replay.Propagator, equation, trajectory.Densities.narrow(0, 0, 1), replay.Dt, replay.Steps, replay.Stride,
             cancellation: cancellation);
         return frames[0].MoveToOuterDisposeScope();
     }
