@@ -35,9 +35,9 @@ public static class TrainingBenchmark
         densities.Dispose();
         targets.Dispose();
         using var model = ModelFactory.Random(options.Model, n, (int)options.Seed);
-        var problem = new DerivativeResidual(model, samples, new DerivativeResidualOptions { ChunkSize = options.Chunk });
+        using var problem = new DerivativeResidual(model, samples, new DerivativeResidualOptions { ChunkSize = options.Chunk });
         var theta = torch.randn(model.ParameterCount, ScalarType.Float64, generator: generator);
-        var cotangent = RandomComplex(options.Samples, n, generator);
+        var cotangent = torch.randn(problem.RightHandSide.shape, ScalarType.Float64, generator: generator);
 
         void Iterate()
         {
@@ -55,7 +55,7 @@ public static class TrainingBenchmark
             Iterate();
             runs[r] = clock.Elapsed.TotalSeconds;
         }
-        var flops = FlopsPerIteration(model, options.Samples, n);
+        var flops = FlopsPerIteration(model, problem, options.Samples, n);
         var peak = GemmBenchmark.Measure(options.GemmSize);
         return new TrainingBenchmarkResult(system.Name, n, options.Model.Name(), model.ParameterCount, options.Samples, problem.ChunkSize, runs, flops, peak,
             TorchThreads.Current);
@@ -63,16 +63,18 @@ public static class TrainingBenchmark
 
     /// <summary>
     /// Real flops of one J·v and one Jᵀ·w over <paramref name="samples"/> densities: the model's own count of its
-    /// products (<see cref="ModelFactory.Flops"/>) plus, per sample, four complex N×N products for the commutators
-    /// [G, P] and [W, P] at 8N³ real flops each. Additions, reshapes and the packing of triangles are not counted.
+    /// products (<see cref="ModelFactory.Flops"/>) plus, per sample, the complex N×N products of the commutators
+    /// [G, P] and [W, P] (<see cref="DerivativeResidual.ComplexProductsPerSample"/>) at 8N³ real flops each. Additions,
+    /// reshapes and the packing of triangles and coordinates are not counted.
     /// </summary>
     /// <param name="model">The model.</param>
+    /// <param name="problem">The operator timed (it says how many products its commutators take).</param>
     /// <param name="samples">S.</param>
     /// <param name="basisSize">N.</param>
-    public static double FlopsPerIteration(ILearnablePotential model, long samples, int basisSize)
+    public static double FlopsPerIteration(ILearnablePotential model, DerivativeResidual problem, long samples, int basisSize)
     {
         var (apply, adjoint) = ModelFactory.Flops(model, samples);
-        var commutators = 4.0 * 8.0 * basisSize * (double)basisSize * basisSize * samples;
+        var commutators = problem.ComplexProductsPerSample * 8.0 * basisSize * (double)basisSize * basisSize * samples;
         return apply + (double)adjoint + commutators;
     }
 

@@ -10,73 +10,99 @@ namespace TorchTdhf.Training;
 /// K: θ ↦ ([G_θ(P_s), P_s])_s, so r(θ) = b − Kθ and the Jacobian of the residual is J = −K.
 /// </summary>
 /// <remarks>
-/// <para><b>Adjoint.</b> With ⟨X, Y⟩ = Re Σ conj(X) Y = Re tr(X†Y) and C_P(X) = [X, P] = XP − PX,
-/// ⟨C_P(X), W⟩ = Re tr(P†X†W − X†P†W) = Re tr(X†(WP† − P†W)) = ⟨X, [W, P†]⟩, so for Hermitian P the adjoint of
-/// X ↦ [X, P] is W ↦ [W, P] itself. Hence Kᵀ W = Σ_s A(P_s)ᵀ [W_s, P_s] with A(P)ᵀ the model's
-/// <see cref="ILearnablePotential.Adjoint"/>, and Jᵀ w = −Kᵀ w.</para>
-/// <para><b>Residual space.</b> Vectors there are [S, N, N] complex128 tensors, the real vector of length 2·S·N² being
-/// <c>view_as_real</c> flattened: entry (s, i, j) contributes Re at 2((s·N + i)·N + j) and Im right after it; the inner
-/// product above is the Euclidean one of that real vector.</para>
+/// <para><b>Residual space.</b> For Hermitian G and P the commutator [G, P] is anti-Hermitian, so K maps into the
+/// anti-Hermitian matrices, and range vectors are their <see cref="AntiHermitianCoordinates"/>: [S, N²] float64, whose
+/// Euclidean norm is the Frobenius norm. b's Hermitian part b_H is orthogonal to every Kθ; it only adds the constant
+/// ‖b_H‖²_F to the loss, and <see cref="RightHandSide"/> holds the coordinates of the anti-Hermitian part.</para>
+/// <para><b>Adjoint.</b> With ⟨X, Y⟩ = Re tr(X†Y) and C_P(X) = [X, P], ⟨C_P(X), W⟩ = ⟨X, [W, P†]⟩, so for Hermitian P
+/// Kᵀ W = Σ_s A(P_s)ᵀ [W_s, P_s] with A(P)ᵀ the model's <see cref="ILearnablePotential.Adjoint"/>, and Jᵀ w = −Kᵀ w.</para>
+/// <para><b>One product per commutator.</b> The model must be exactly Hermitian
+/// (<see cref="ITwoElectronPotential.IsExactlyHermitian"/>) and a <see cref="TrainingSet"/>'s densities are: then
+/// (GP)† = PG, so [G, P] = GP − (GP)† has the coordinates of 2·GP; and for anti-Hermitian W, (WP)† = −PW, so
+/// [W, P] = WP + (WP)†, whose adjoint image is 2·A(P)ᵀ(WP) because a Hermitian-valued map's adjoint sees only the
+/// Hermitian part of its cotangent.</para>
 /// <para><b>Memory.</b> Every pass goes over the samples in chunks (<see cref="DerivativeResidualOptions"/>), each
-/// under its own dispose scope: O(chunk·N² + parameters) besides the residual-space vectors that are results.</para>
+/// under its own dispose scope: O(chunk·N² + parameters) besides the residual-space vectors that are results and
+/// the S·N² coordinates of b.</para>
 /// </remarks>
-public sealed class DerivativeResidual : ILinearOperator
+public sealed class DerivativeResidual : ILinearOperator, IDisposable
 {
     private readonly ILearnablePotential _model;
     private readonly TrainingSet _samples;
+    private readonly AntiHermitianCoordinates _coordinates;
+    private readonly Tensor _rightHandSide;
+    private readonly double _hermitianTargetNorm2;
 
     /// <summary>The problem for <paramref name="model"/> on <paramref name="samples"/> (neither is owned).</summary>
-    /// <exception cref="ArgumentException">The model acts on another basis size than the samples.</exception>
+    /// <exception cref="ArgumentException">The model acts on another basis size than the samples, or is not exactly Hermitian.</exception>
     /// <exception cref="TdhfInputException">Bad chunk options.</exception>
     public DerivativeResidual(ILearnablePotential model, TrainingSet samples, DerivativeResidualOptions? options = null)
     {
         if (model.BasisSize != samples.BasisSize)
             throw new ArgumentException($"the model acts on N = {model.BasisSize}, the samples have N = {samples.BasisSize}", nameof(model));
+        if (!model.IsExactlyHermitian)
+            throw new ArgumentException($"the {model.Kind.Name()} model does not return exactly Hermitian potentials", nameof(model));
         _model = model;
         _samples = samples;
         ChunkSize = (options ?? new DerivativeResidualOptions()).ChunkFor(samples.Count, samples.BasisSize);
+        _coordinates = new AntiHermitianCoordinates(samples.BasisSize);
+        _rightHandSide = torch.empty(samples.Count, _coordinates.Count, ScalarType.Float64).DetachFromDisposeScope();
+        var hermitianNorm2 = 0.0;
+        ForEachChunk((start, _, target) =>
+        {
+            _rightHandSide.narrow(0, start, target.shape[0]).copy_(_coordinates.Coordinates(target));
+            hermitianNorm2 += torch.view_as_real((target + target.mH) * 0.5).square().sum().item<double>();
+        });
+        _hermitianTargetNorm2 = hermitianNorm2;
     }
 
     /// <summary>Samples per chunk.</summary>
     public long ChunkSize { get; }
 
+    /// <summary>Complex N×N products per sample in one <see cref="Apply"/> and one <see cref="ApplyAdjoint"/>: one per
+    /// commutator (see the remarks).</summary>
+    public int ComplexProductsPerSample => 2;
+
     /// <summary>Length of θ.</summary>
     public long ParameterCount => _model.ParameterCount;
 
-    /// <summary>b: [S, N, N] complex128, orthonormal basis, the right-hand side (the samples' tensor; do not dispose).</summary>
-    public Tensor RightHandSide => _samples.Targets;
+    /// <summary>The range space's coordinates (to turn range vectors into matrices and back).</summary>
+    public AntiHermitianCoordinates Coordinates => _coordinates;
+
+    /// <summary>The coordinates of b's anti-Hermitian part: [S, N²] float64 (owned by this object; do not dispose).</summary>
+    public Tensor RightHandSide => _rightHandSide;
 
     /// <summary>K θ = [G_θ(P_s), P_s] for every sample.</summary>
     /// <param name="theta">θ: [ParameterCount] float64.</param>
-    /// <returns>[S, N, N] complex128, orthonormal basis.</returns>
+    /// <returns>[S, N²] float64, anti-Hermitian coordinates (orthonormal basis).</returns>
     public Tensor Apply(Tensor theta)
     {
-        var result = torch.empty_like(_samples.Targets);
-        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(Commutator(_model.ApplyWith(theta, density), density)));
+        var result = torch.empty_like(_rightHandSide);
+        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(ChunkApply(theta, density)));
         return result;
     }
 
     /// <summary>Kᵀ W = Σ_s A(P_s)ᵀ [W_s, P_s].</summary>
-    /// <param name="cotangent">W: [S, N, N] complex128 (any matrices).</param>
+    /// <param name="cotangent">W: [S, N²] float64, anti-Hermitian coordinates.</param>
     /// <returns>[ParameterCount] float64.</returns>
     public Tensor ApplyAdjoint(Tensor cotangent)
     {
         var sum = torch.zeros(_model.ParameterCount, ScalarType.Float64);
-        ForEachChunk((start, density, _) => sum.add_(_model.Adjoint(density, Commutator(cotangent.narrow(0, start, density.shape[0]), density))));
+        ForEachChunk((start, density, _) => sum.add_(ChunkAdjoint(density, cotangent.narrow(0, start, density.shape[0]))));
         return sum;
     }
 
-    /// <summary>r(θ) = b − K θ.</summary>
+    /// <summary>r(θ) = b − K θ, without b's Hermitian part (see the remarks).</summary>
     /// <param name="theta">θ: [ParameterCount] float64.</param>
-    /// <returns>[S, N, N] complex128, orthonormal basis.</returns>
+    /// <returns>[S, N²] float64, anti-Hermitian coordinates (orthonormal basis).</returns>
     public Tensor Residual(Tensor theta)
     {
-        var result = torch.empty_like(_samples.Targets);
-        ForEachChunk((start, density, target) => result.narrow(0, start, density.shape[0]).copy_(ChunkResidual(theta, density, target)));
+        var result = torch.empty_like(_rightHandSide);
+        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(ChunkResidual(theta, start, density)));
         return result;
     }
 
-    /// <summary>The loss L(θ) = Σ_s ‖r_s(θ)‖²_F, without holding the whole residual.</summary>
+    /// <summary>The loss L(θ) = Σ_s ‖r_s(θ)‖²_F (b's Hermitian part included), without holding the whole residual.</summary>
     /// <param name="theta">θ: [ParameterCount] float64.</param>
     public double Loss(Tensor theta) => LossAndGradient(theta, withGradient: false).Loss;
 
@@ -96,13 +122,13 @@ public sealed class DerivativeResidual : ILinearOperator
         var gram = torch.zeros(p, p, ScalarType.Float64);
         var projection = torch.zeros(p, ScalarType.Float64);
         using var identity = torch.eye(p, dtype: ScalarType.Float64);
-        ForEachChunk((_, density, target) =>
+        ForEachChunk((start, density, _) =>
         {
-            projection.add_(_model.Adjoint(density, Commutator(target, density)));
+            projection.add_(ChunkAdjoint(density, _rightHandSide.narrow(0, start, density.shape[0])));
             for (var j = 0L; j < p; j++)
             {
                 using var scope = torch.NewDisposeScope();
-                gram[TensorIndex.Colon, j].add_(_model.Adjoint(density, Commutator(Commutator(_model.ApplyWith(identity[j], density), density), density)));
+                gram[TensorIndex.Colon, j].add_(ChunkAdjoint(density, ChunkApply(identity[j], density)));
             }
         });
         using var symmetric = (gram + gram.mT) * 0.5;
@@ -110,20 +136,33 @@ public sealed class DerivativeResidual : ILinearOperator
         return (gram, projection);
     }
 
-    // [X, P] = XP − PX for batches.
-    private static Tensor Commutator(Tensor x, Tensor density) => x.matmul(density) - density.matmul(x);
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _rightHandSide.Dispose();
+        _coordinates.Dispose();
+    }
 
-    private Tensor ChunkResidual(Tensor theta, Tensor density, Tensor target) => target - Commutator(_model.ApplyWith(theta, density), density);
+    // Coordinates of [G_θ(P), P] for a chunk: [B, N²].
+    private Tensor ChunkApply(Tensor theta, Tensor density) =>
+        _coordinates.Coordinates(_model.ApplyWith(theta, density).matmul(density), scale: 2.0);
+
+    // Σ_b A(P_b)ᵀ [W_b, P_b] for a chunk of coordinates w: [ParameterCount].
+    private Tensor ChunkAdjoint(Tensor density, Tensor cotangent) =>
+        _model.Adjoint(density, _coordinates.Matrices(cotangent, scale: 2.0).matmul(density));
+
+    private Tensor ChunkResidual(Tensor theta, long start, Tensor density) =>
+        _rightHandSide.narrow(0, start, density.shape[0]) - ChunkApply(theta, density);
 
     private (double Loss, Tensor Gradient) LossAndGradient(Tensor theta, bool withGradient)
     {
-        var loss = 0.0;
+        var loss = _hermitianTargetNorm2;
         var gradient = torch.zeros(_model.ParameterCount, ScalarType.Float64);
-        ForEachChunk((_, density, target) =>
+        ForEachChunk((start, density, _) =>
         {
-            var residual = ChunkResidual(theta, density, target);
-            loss += torch.view_as_real(residual).square().sum().item<double>();
-            if (withGradient) gradient.add_(_model.Adjoint(density, Commutator(residual, density)), -2.0);
+            var residual = ChunkResidual(theta, start, density);
+            loss += residual.square().sum().item<double>();
+            if (withGradient) gradient.add_(ChunkAdjoint(density, residual), -2.0);
         });
         return (loss, gradient);
     }

@@ -25,7 +25,8 @@ public sealed class TrainingSet : IDisposable
         Sources = sources;
     }
 
-    /// <summary>P: [S, N, N] complex128, orthonormal basis, every sample of every trajectory in order.</summary>
+    /// <summary>P: [S, N, N] complex128, orthonormal basis, every sample of every trajectory in order; exactly Hermitian
+    /// (the Hermitian part of the densities given or read).</summary>
     public Tensor Densities { get; }
 
     /// <summary>b: [S, N, N] complex128, orthonormal basis, the known part of each residual.</summary>
@@ -62,20 +63,23 @@ public sealed class TrainingSet : IDisposable
             RequireFinite(trajectory.Densities, trajectory.Folder, "P");
             RequireFinite(trajectory.Derivatives, trajectory.Folder, "Pdot");
             RequireFinite(trajectory.Field, trajectory.Folder, "field");
-            densities.Add(trajectory.Densities);
-            targets.Add(Target(trajectory, system));
+            // Stored densities are Hermitian to round-off; their Hermitian part makes every commutator with a Hermitian
+            // potential exactly anti-Hermitian, which the training operator's fast path relies on.
+            var density = HermitianPart(trajectory.Densities);
+            densities.Add(density);
+            targets.Add(Target(trajectory, density, system));
         }
         var allDensities = torch.cat(densities.ToArray(), 0).DetachFromDisposeScope();
         var allTargets = torch.cat(targets.ToArray(), 0).DetachFromDisposeScope();
         return new TrainingSet(allDensities, allTargets, system.Fingerprint, dataset.Trajectories.Select(t => t.Folder).ToArray());
     }
 
-    /// <summary>A set from given samples (synthetic data, tests); the tensors are copied.</summary>
-    /// <param name="densities">P: [S, N, N] complex128, orthonormal basis.</param>
+    /// <summary>A set from given samples (synthetic data, tests); the tensors are copied, the densities as their Hermitian part.</summary>
+    /// <param name="densities">P: [S, N, N] complex128, orthonormal basis, Hermitian to round-off.</param>
     /// <param name="targets">b: [S, N, N] complex128, orthonormal basis.</param>
     /// <param name="systemFingerprint">The fingerprint of the system the samples belong to.</param>
     /// <exception cref="ArgumentException">Shapes or dtypes differ from the above, or S = 0.</exception>
-    /// <exception cref="TdhfInputException">NaN or Inf values.</exception>
+    /// <exception cref="TdhfInputException">NaN or Inf values, or densities that are not Hermitian.</exception>
     public static TrainingSet FromSamples(Tensor densities, Tensor targets, string systemFingerprint)
     {
         if (densities.dtype != ScalarType.ComplexFloat64 || targets.dtype != ScalarType.ComplexFloat64)
@@ -84,7 +88,12 @@ public sealed class TrainingSet : IDisposable
             throw new ArgumentException($"samples must be two [S, N, N] tensors, not [{string.Join(", ", densities.shape)}] and [{string.Join(", ", targets.shape)}]");
         RequireFinite(densities, "samples", "P");
         RequireFinite(targets, "samples", "b");
-        return new TrainingSet(densities.detach().clone().DetachFromDisposeScope(), targets.detach().clone().DetachFromDisposeScope(), systemFingerprint,
+        using var scope = torch.NewDisposeScope();
+        var source = densities.detach();
+        var asymmetry = (source - source.mH).abs().max().item<double>();
+        if (asymmetry > HermitianTolerance * Math.Max(1.0, source.abs().max().item<double>()))
+            throw new TdhfInputException($"the densities are not Hermitian: max |P − P†| = {asymmetry:E3}", "samples", key: "P");
+        return new TrainingSet(HermitianPart(source).DetachFromDisposeScope(), targets.detach().clone().DetachFromDisposeScope(), systemFingerprint,
             Array.Empty<string>());
     }
 
@@ -103,9 +112,8 @@ public sealed class TrainingSet : IDisposable
     }
 
     // b = iṖ − [h + E(t)(n·r), P] for one trajectory: [T, N, N] complex128.
-    private static Tensor Target(Trajectory trajectory, MolecularSystem system)
+    private static Tensor Target(Trajectory trajectory, Tensor density, MolecularSystem system)
     {
-        var density = trajectory.Densities;
         var known = system.CoreHamiltonian.to_type(ScalarType.ComplexFloat64).unsqueeze(0);
         if (trajectory.Metadata.Spec.Polarisation is { } n)
         {
@@ -116,6 +124,11 @@ public sealed class TrainingSet : IDisposable
         var commutator = known.matmul(density) - density.matmul(known);
         return trajectory.Derivatives * new Complex(0, 1) - commutator;
     }
+
+    // Relative departure from Hermiticity accepted as round-off in given densities.
+    private const double HermitianTolerance = 1e-8;
+
+    private static Tensor HermitianPart(Tensor matrices) => (matrices + matrices.mH) * 0.5;
 
     private static void RequireFinite(Tensor tensor, string folder, string key)
     {

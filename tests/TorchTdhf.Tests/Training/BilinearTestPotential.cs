@@ -46,6 +46,9 @@ internal sealed class BilinearTestPotential : ILearnablePotential
 
     public ModelKind Kind => ModelKind.Tied;
 
+    // Herm(X) = ½(X + X†) is Hermitian to the last bit, and so is a real combination of such terms.
+    public bool IsExactlyHermitian => true;
+
     public nn.Module Module => _module;
 
     public IReadOnlyList<string> ParameterNames => new[] { "theta" };

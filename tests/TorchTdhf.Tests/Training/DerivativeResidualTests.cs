@@ -38,28 +38,29 @@ public class DerivativeResidualTests
         using var scope = torch.NewDisposeScope();
         using var model = LearnableModels.Create(name, n, seed: 1);
         using var set = ResidualProblems.Random(Samples, n, seed: 2);
-        var problem = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 4 });
+        using var problem = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 4 });
         var g = new torch.Generator(3);
         var v = torch.randn(model.ParameterCount, ScalarType.Float64, generator: g);
         var w = torch.complex(torch.randn(new long[] { Samples, n, n }, ScalarType.Float64, generator: g), torch.randn(new long[] { Samples, n, n }, ScalarType.Float64, generator: g));
         var parameters = model.Module.parameters().ToArray();
 
-        // Jᵀw: the gradient of ⟨w, r(θ)⟩.
+        // Jᵀw: the gradient of ⟨w, r(θ)⟩; the θ-dependent part of r is anti-Hermitian, so only w's coordinates matter.
         var pairing = (AutogradResidual(model, set) * torch.view_as_real(w)).sum();
         var vjp = Flatten(torch.autograd.grad(new[] { pairing }, parameters));
-        var transposed = -problem.ApplyAdjoint(w);
+        var transposed = -problem.ApplyAdjoint(problem.Coordinates.Coordinates(w));
         AssertClose(vjp, transposed, 1e-10);
 
         // J v by double backward: the gradient with respect to w̃ of ⟨Jᵀw̃, v⟩.
         var dummy = torch.zeros(new long[] { Samples, n, n, 2 }, ScalarType.Float64, requires_grad: true);
         var linear = Flatten(torch.autograd.grad(new[] { (AutogradResidual(model, set) * dummy).sum() }, parameters, create_graph: true));
         var jvp = torch.autograd.grad(new[] { (linear * v).sum() }, new[] { dummy })[0];
-        var forward = torch.view_as_real(-problem.Apply(v));
+        var forward = torch.view_as_real(problem.Coordinates.Matrices(-problem.Apply(v)));
         AssertClose(jvp, forward, 1e-10);
 
-        // ⟨J v, w⟩ = ⟨v, Jᵀ w⟩.
-        var left = ResidualProblems.Dot(problem.Apply(v), w);
-        var right = ResidualProblems.Dot(v, problem.ApplyAdjoint(w));
+        // ⟨J v, w⟩ = ⟨v, Jᵀ w⟩ in the coordinates of the residual space.
+        var coordinates = torch.randn(problem.RightHandSide.shape, ScalarType.Float64, generator: g);
+        var left = ResidualProblems.Dot(problem.Apply(v), coordinates);
+        var right = ResidualProblems.Dot(v, problem.ApplyAdjoint(coordinates));
         Assert.True(Math.Abs(left - right) <= 1e-10 * Math.Max(1, Math.Abs(left)), $"⟨Kv, w⟩ = {left}, ⟨v, Kᵀw⟩ = {right}");
     }
 
@@ -70,7 +71,7 @@ public class DerivativeResidualTests
         using var scope = torch.NewDisposeScope();
         using var model = LearnableModels.Create(name, N, seed: 4);
         using var set = ResidualProblems.Random(Samples, N, seed: 5);
-        var problem = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 2 });
+        using var problem = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 2 });
         var theta = model.GetParameters();
         var loss = AutogradResidual(model, set).square().sum();
         var gradient = Flatten(torch.autograd.grad(new[] { loss }, model.Module.parameters().ToArray()));
@@ -78,9 +79,13 @@ public class DerivativeResidualTests
         Assert.Equal(loss.item<double>(), value, 1e-10 * loss.item<double>());
         Assert.Equal(value, problem.Loss(theta));
         AssertClose(gradient, computed, 1e-10);
+        // The residual vector holds r's anti-Hermitian part; its Hermitian part is b's, which no θ changes.
         var residual = problem.Residual(theta);
-        AssertClose(torch.view_as_real(residual), AutogradResidual(model, set).detach(), 1e-12);
-        AssertClose(residual, set.Targets - problem.Apply(theta), 1e-12);
+        var full = torch.view_as_complex(AutogradResidual(model, set).detach().contiguous());
+        AssertClose(problem.Coordinates.Coordinates(full), residual, 1e-12);
+        AssertClose(residual, problem.RightHandSide - problem.Apply(theta), 1e-12);
+        var hermitianTarget = (set.Targets + set.Targets.mH) * 0.5;
+        AssertClose(full, problem.Coordinates.Matrices(residual) + hermitianTarget, 1e-12);
     }
 
     [Theory]
@@ -90,13 +95,14 @@ public class DerivativeResidualTests
         using var scope = torch.NewDisposeScope();
         using var model = LearnableModels.Create(name, N, seed: 6);
         using var set = ResidualProblems.Random(Samples, N, seed: 7);
-        var whole = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 1000 });
-        var chunked = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 4 });
+        using var whole = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 1000 });
+        using var chunked = new DerivativeResidual(model, set, new DerivativeResidualOptions { ChunkSize = 4 });
         Assert.Equal((long)Samples, whole.ChunkSize);
         Assert.Equal(4L, chunked.ChunkSize);
         var theta = model.GetParameters();
         AssertClose(whole.Apply(theta), chunked.Apply(theta), 1e-13);
-        AssertClose(whole.ApplyAdjoint(set.Targets), chunked.ApplyAdjoint(set.Targets), 1e-12);
+        AssertClose(whole.RightHandSide, chunked.RightHandSide, 0);
+        AssertClose(whole.ApplyAdjoint(whole.RightHandSide), chunked.ApplyAdjoint(whole.RightHandSide), 1e-12);
         AssertClose(whole.Residual(theta), chunked.Residual(theta), 1e-13);
         Assert.Equal(whole.Loss(theta), chunked.Loss(theta), 1e-12 * whole.Loss(theta));
         var (wholeGram, wholeProjection) = whole.NormalEquations();

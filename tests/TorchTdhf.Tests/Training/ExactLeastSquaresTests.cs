@@ -8,11 +8,11 @@ public class ExactLeastSquaresTests
 {
     private const int N = 4;
 
-    // The dense real matrix of K (rows: view_as_real layout of the residual space), column by column.
+    // The dense real matrix of K (rows: the residual space's coordinates), column by column.
     private static Tensor DenseK(DerivativeResidual problem)
     {
         var identity = torch.eye(problem.ParameterCount, dtype: ScalarType.Float64);
-        var columns = Enumerable.Range(0, (int)problem.ParameterCount).Select(j => torch.view_as_real(problem.Apply(identity[j])).reshape(-1)).ToArray();
+        var columns = Enumerable.Range(0, (int)problem.ParameterCount).Select(j => problem.Apply(identity[j]).reshape(-1)).ToArray();
         return torch.stack(columns, 1);
     }
 
@@ -23,8 +23,9 @@ public class ExactLeastSquaresTests
         using var model = BilinearTestPotential.Random(N, terms: 6, seed: 9);
         using var noise = ResidualProblems.Random(12, N, seed: 10);
         var truth = model.GetParameters();
-        using var exactData = TrainingSet.FromSamples(noise.Densities, new DerivativeResidual(model, noise).Apply(truth), "synthetic");
-        var problem = new DerivativeResidual(model, exactData, new DerivativeResidualOptions { ChunkSize = 5 });
+        using var noiseProblem = new DerivativeResidual(model, noise);
+        using var exactData = TrainingSet.FromSamples(noise.Densities, noiseProblem.Coordinates.Matrices(noiseProblem.Apply(truth)), "synthetic");
+        using var problem = new DerivativeResidual(model, exactData, new DerivativeResidualOptions { ChunkSize = 5 });
         using var result = ExactLeastSquares.Solve(problem);
         Assert.Equal(6, result.Rank);
         Assert.True((result.Parameters - truth).abs().max().item<double>() < 1e-8);
@@ -41,11 +42,11 @@ public class ExactLeastSquaresTests
         using var scope = torch.NewDisposeScope();
         using var model = BilinearTestPotential.RandomRedundant(N, terms: 5, seed: 11);
         using var set = ResidualProblems.Random(10, N, seed: 12);
-        var problem = new DerivativeResidual(model, set);
+        using var problem = new DerivativeResidual(model, set);
         using var result = ExactLeastSquares.Solve(problem);
         Assert.Equal(4, result.Rank);
         Assert.True(result.SingularValues[^1] < 1e-6 * result.SingularValues[0]);
-        var reference = torch.linalg.pinv(DenseK(problem), rtol: 1e-6).matmul(torch.view_as_real(set.Targets).reshape(-1));
+        var reference = torch.linalg.pinv(DenseK(problem), rtol: 1e-6).matmul(problem.RightHandSide.reshape(-1));
         Assert.True((result.Parameters - reference).abs().max().item<double>() < 1e-8 * Math.Max(1, reference.abs().max().item<double>()));
         Assert.Equal(result.Parameters[0].item<double>(), result.Parameters[4].item<double>(), 1e-8);
     }
@@ -55,7 +56,7 @@ public class ExactLeastSquaresTests
     {
         using var model = BilinearTestPotential.Random(N, terms: 5, seed: 13);
         using var set = ResidualProblems.Random(3, N, seed: 14);
-        var problem = new DerivativeResidual(model, set);
+        using var problem = new DerivativeResidual(model, set);
         var error = Assert.Throws<TdhfInputException>(() => ExactLeastSquares.Solve(problem, new ExactLeastSquaresOptions { MaxParameters = 4 }));
         Assert.Contains("at most 4 parameters", error.Message);
         Assert.Contains("LSMR", error.Message);

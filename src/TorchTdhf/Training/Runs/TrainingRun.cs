@@ -30,7 +30,7 @@ public static class TrainingRun
         var loading = Stopwatch.StartNew();
         using var inputs = TrainingInputs.Load(options.DataFolders, options.Roles);
         using var model = ModelFactory.Create(options.Model, inputs.System.OrbitalCount);
-        var problem = new DerivativeResidual(model, inputs.Samples, new DerivativeResidualOptions { ChunkSize = options.Chunk });
+        using var problem = new DerivativeResidual(model, inputs.Samples, new DerivativeResidualOptions { ChunkSize = options.Chunk });
         using var solvers = new SolverFactory();
         using var solver = solvers.Create(options, model, inputs, problem);
         var store = new CheckpointStore(options.RunFolder);

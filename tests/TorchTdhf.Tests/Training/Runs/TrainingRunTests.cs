@@ -31,7 +31,7 @@ public sealed class TrainingRunTests(TinyDataset data, ITestOutputHelper output)
         var result = TrainingRun.Run(Options(SolverKind.Lsmr, kind, iterations: 400));
         using var inputs = TrainingInputs.Load(new[] { data.Folder }, null);
         using var truth = ModelFactory.FromTrue(kind, inputs.System);
-        var problem = new DerivativeResidual(truth, inputs.Samples);
+        using var problem = new DerivativeResidual(truth, inputs.Samples);
         using var theta = truth.GetParameters();
         var floor = problem.Loss(theta);
         output.WriteLine($"{kind}: LSMR loss {result.FinalLoss:E4} after {result.Iterations} iterations ({result.Status} {result.StopReason}); FromTrue loss {floor:E4}");
