@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the notebooks headless, as CI does: builds the library in Release (the notebooks load
-# src/TorchTdhf/bin/Release/net10.0/linux-x64/TorchTdhf.dll), restores dotnet-repl from .config/dotnet-tools.json and
+# Runs the notebooks headless, as CI does: builds the command-line program and with it the library in Release (the
+# notebooks load src/TorchTdhf/bin/Release/net10.0/linux-x64/TorchTdhf.dll; 03 runs `tdhf generate` and `tdhf train` to
+# make the checkpoint it explores), restores dotnet-repl from .config/dotnet-tools.json and
 # runs each notebook (all of them, or those named as arguments) from this folder, writing the executed copies to
 # notebooks/out/. Exits non-zero when the build fails or any cell of any notebook fails.
 set -euo pipefail
@@ -8,7 +9,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet tool restore
-dotnet build -c Release ../src/TorchTdhf/TorchTdhf.csproj
+dotnet build -c Release ../src/TorchTdhf.Cli/TorchTdhf.Cli.csproj
 
 if [ "$#" -gt 0 ]; then notebooks=("$@"); else notebooks=(*.ipynb); fi
 mkdir -p out

@@ -5,9 +5,9 @@ using System.Runtime.InteropServices;
 namespace TorchTdhf.Runtime;
 
 /// <summary>
-/// Prepares the native side of TorchSharp before the first tensor is made: the environment libtorch reads at
-/// start-up, and the patched <c>libLibTorchSharp.so</c> next to this assembly (hosts such as .NET Interactive
-/// do not resolve it through deps.json).
+/// Prepares TorchSharp before the first tensor is made: one copy of its assembly in script hosts
+/// (<see cref="HostedAssemblyBinding"/>), the environment libtorch reads at start-up, and the patched
+/// <c>libLibTorchSharp.so</c> next to this assembly (hosts such as .NET Interactive do not resolve it through deps.json).
 /// </summary>
 public static class TorchRuntime
 {
@@ -19,6 +19,7 @@ public static class TorchRuntime
     [ModuleInitializer]
     internal static void Initialize()
     {
+        HostedAssemblyBinding.Install(typeof(TorchRuntime).Assembly);
         if (!OperatingSystem.IsLinux()) return;
         // First touch of fresh pages is slow on these VMs; libtorch's THP-aligned allocations avoid most of it.
         // libtorch reads the native environment, which Environment.SetEnvironmentVariable does not update.
