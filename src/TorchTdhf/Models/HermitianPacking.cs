@@ -32,14 +32,12 @@ internal sealed class HermitianPacking : IDisposable
     private readonly Tensor _upperStrict;
     private readonly Tensor _lowerStrict;
 
-    // The same pairs as positions in view_as_real(X) flattened to [B, 2N²]: [1, M] each, expanded over the batch.
-    private readonly Tensor _realUpper;
-    private readonly Tensor _realLower;
-    private readonly Tensor _imaginaryUpper;
-    private readonly Tensor _imaginaryLower;
-
-    // 0 on the diagonal pairs, 1 elsewhere: [1, Ms]; the diagonal of Re X enters s once although both gathers hit it.
-    private readonly Tensor _mirrorWeight;
+    // For every entry of a packed row (s | a), its two positions in view_as_real(X) flattened to [B, 2N²] (the upper
+    // slot, then the mirror's) and the mirror's weight: 0 on the diagonal pairs (Re X_kk enters s once although both
+    // gathers hit it), +1 for the other symmetric and −1 for the antisymmetric pairs. [1, N²] each, expanded over the batch.
+    private readonly Tensor _rowUpper;
+    private readonly Tensor _rowLower;
+    private readonly Tensor _rowLowerWeight;
 
     // For every (real, imaginary) slot of G [N, N, 2], its source in [R (Ms) | I (Ma) | −I (Ma) | 0].
     private readonly Tensor _unpack;
@@ -61,16 +59,15 @@ internal sealed class HermitianPacking : IDisposable
 
         // The tables live as long as this object, not in whatever dispose scope the caller has open.
         static Tensor Table(long[] values) => torch.tensor(values).DetachFromDisposeScope();
-        static Tensor Positions(IEnumerable<long> flat, int part) => Table(flat.Select(f => 2 * f + part).ToArray()).unsqueeze_(0);
+        static IEnumerable<long> Positions(IEnumerable<long> flat, int part) => flat.Select(f => 2 * f + part);
         _upper = Table(upper);
         _lower = Table(lower);
         _upperStrict = Table(upperStrict);
         _lowerStrict = Table(lowerStrict);
-        _realUpper = Positions(upper, 0);
-        _realLower = Positions(lower, 0);
-        _imaginaryUpper = Positions(upperStrict, 1);
-        _imaginaryLower = Positions(lowerStrict, 1);
-        _mirrorWeight = torch.tensor(SymmetricPairs.Select(p => p.Row == p.Column ? 0.0 : 1.0).ToArray()).DetachFromDisposeScope().unsqueeze_(0);
+        _rowUpper = Table(Positions(upper, 0).Concat(Positions(upperStrict, 1)).ToArray()).unsqueeze_(0);
+        _rowLower = Table(Positions(lower, 0).Concat(Positions(lowerStrict, 1)).ToArray()).unsqueeze_(0);
+        var lowerWeight = SymmetricPairs.Select(p => p.Row == p.Column ? 0.0 : 1.0).Concat(AntisymmetricPairs.Select(_ => -1.0)).ToArray();
+        _rowLowerWeight = torch.tensor(lowerWeight).DetachFromDisposeScope().unsqueeze_(0);
         _unpack = Table(UnpackSources(n, SymmetricPairs, AntisymmetricPairs)).unsqueeze_(0);
     }
 
@@ -104,21 +101,23 @@ internal sealed class HermitianPacking : IDisposable
     /// <summary>2·Ms² + 2·Ma²: real floating-point operations per matrix of <see cref="Apply"/> or <see cref="KernelAdjoint"/>.</summary>
     public long FlopsPerMatrix => 2L * SymmetricCount * SymmetricCount + 2L * AntisymmetricCount * AntisymmetricCount;
 
-    /// <summary>The rows (s, a) of every matrix of a batch (see the remarks); differentiable.</summary>
+    /// <summary>The rows (s | a) of every matrix of a batch, side by side (see the remarks); differentiable.</summary>
     /// <param name="matrices">X: [B, N, N] complex128, any matrices.</param>
-    /// <returns>s: [B, Ms] and a: [B, Ma], float64, contiguous.</returns>
-    public (Tensor Symmetric, Tensor Antisymmetric) Pack(Tensor matrices)
+    /// <returns>[B, Ms + Ma] = [B, N²] float64, contiguous: s in the first Ms columns, a in the last Ma.</returns>
+    public Tensor PackRows(Tensor matrices)
     {
         var batch = matrices.shape[0];
         using var scope = torch.NewDisposeScope();
         var flat = torch.view_as_real(matrices.resolve_conj().contiguous()).reshape(batch, 2L * N * N);
-        // gather with a broadcast (stride-0) index is several times faster than index_select along the rows, and
-        // packing the two parts separately gives the products contiguous operands, which they run faster on.
+        // gather with a broadcast (stride-0) index is several times faster than index_select along the rows.
         Tensor Gather(Tensor positions) => flat.gather(1, positions.expand(batch, positions.shape[1]));
-        var symmetric = Gather(_realUpper).addcmul_(Gather(_realLower), _mirrorWeight, 1.0);
-        var antisymmetric = Gather(_imaginaryUpper).sub_(Gather(_imaginaryLower));
-        return (symmetric.MoveToOuterDisposeScope(), antisymmetric.MoveToOuterDisposeScope());
+        return Gather(_rowUpper).addcmul_(Gather(_rowLower), _rowLowerWeight, 1.0).MoveToOuterDisposeScope();
     }
+
+    /// <summary>The rows (s, a) of every matrix of a batch (see the remarks); differentiable.</summary>
+    /// <param name="matrices">X: [B, N, N] complex128, any matrices.</param>
+    /// <returns>s: [B, Ms] and a: [B, Ma], float64: column views of one <see cref="PackRows"/> tensor.</returns>
+    public (Tensor Symmetric, Tensor Antisymmetric) Pack(Tensor matrices) => Split(PackRows(matrices));
 
     /// <summary>The Hermitian matrices whose upper triangles are (R, I) (see the remarks); differentiable.</summary>
     /// <param name="real">R: [B, Ms] float64.</param>
@@ -141,7 +140,18 @@ internal sealed class HermitianPacking : IDisposable
     public Tensor Apply(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor matrices)
     {
         using var scope = torch.NewDisposeScope();
-        var (s, a) = Pack(matrices);
+        return ApplyRows(symmetricKernel, antisymmetricKernel, PackRows(matrices)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary><see cref="Apply"/> on matrices already packed by <see cref="PackRows"/>.</summary>
+    /// <param name="symmetricKernel">W_s: [Ms, Ms] float64.</param>
+    /// <param name="antisymmetricKernel">W_a: [Ma, Ma] float64.</param>
+    /// <param name="rows">[B, N²] float64 from <see cref="PackRows"/>.</param>
+    /// <returns>[B, N, N] complex128, exactly Hermitian.</returns>
+    public Tensor ApplyRows(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor rows)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (s, a) = Split(rows);
         return Unpack(s.matmul(symmetricKernel), a.matmul(antisymmetricKernel)).MoveToOuterDisposeScope();
     }
 
@@ -152,10 +162,24 @@ internal sealed class HermitianPacking : IDisposable
     public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor matrices, Tensor cotangent)
     {
         using var scope = torch.NewDisposeScope();
-        var (s, a) = Pack(matrices);
+        var (symmetric, antisymmetric) = KernelAdjointRows(PackRows(matrices), cotangent);
+        return (symmetric.MoveToOuterDisposeScope(), antisymmetric.MoveToOuterDisposeScope());
+    }
+
+    /// <summary><see cref="KernelAdjoint"/> on matrices already packed by <see cref="PackRows"/>.</summary>
+    /// <param name="rows">[B, N²] float64 from <see cref="PackRows"/>.</param>
+    /// <param name="cotangent">Y: [B, N, N] complex128, any matrices.</param>
+    /// <returns>[Ms, Ms] and [Ma, Ma] float64, in the layout of the kernels.</returns>
+    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjointRows(Tensor rows, Tensor cotangent)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (s, a) = Split(rows);
         var (ys, ya) = Pack(cotangent);
         return (s.mT.matmul(ys).MoveToOuterDisposeScope(), a.mT.matmul(ya).MoveToOuterDisposeScope());
     }
+
+    /// <summary>Real numbers per packed matrix: N².</summary>
+    public long RowLength => (long)N * N;
 
     /// <summary>The kernels (W_s, W_a) of a dense map K (see the remarks); the transposed row selection makes them BLAS-ready.</summary>
     /// <param name="kernel">K: [N², N²] float64, rows ij and columns kl flattened row-major; must map symmetric
@@ -173,9 +197,13 @@ internal sealed class HermitianPacking : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var tensor in new[] { _upper, _lower, _upperStrict, _lowerStrict, _realUpper, _realLower, _imaginaryUpper, _imaginaryLower, _mirrorWeight, _unpack })
+        foreach (var tensor in new[] { _upper, _lower, _upperStrict, _lowerStrict, _rowUpper, _rowLower, _rowLowerWeight, _unpack })
             tensor.Dispose();
     }
+
+    // (s, a) as column views of packed rows.
+    private (Tensor Symmetric, Tensor Antisymmetric) Split(Tensor rows) =>
+        (rows.narrow(1, 0, SymmetricCount), rows.narrow(1, SymmetricCount, AntisymmetricCount));
 
     private static (int Row, int Column)[] TrianglePairs(int n, bool strict)
     {

@@ -21,7 +21,7 @@ namespace TorchTdhf.Models;
 /// projection of P enters only through s and a; the Hermitian assembly of G enters as the packing s(Y), a(Y), which
 /// sees only Yₕ = ½(Y + Y†), so the anti-Hermitian part of a cotangent never reaches θ.</para>
 /// </remarks>
-public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILearnablePotential
+public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, IPackedDensityPotential
 {
     private readonly Parameter[] _tensors;
     private readonly long[][] _shapes;
@@ -119,11 +119,38 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, ILea
     public Tensor Adjoint(Tensor density, Tensor cotangent)
     {
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
-        if (cotangent.shape[0] != density.shape[0])
-            throw new ArgumentException($"the cotangent batch ({cotangent.shape[0]}) differs from the density batch ({density.shape[0]})", nameof(cotangent));
         using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = Packing.KernelAdjoint(density, cotangent);
+        return AdjointPacked(Packing.PackRows(density.detach()), cotangent).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>N², the triangle rows (s | a) of <see cref="HermitianPacking.PackRows"/>.</summary>
+    public long PackedDensityLength => Packing.RowLength;
+
+    /// <inheritdoc />
+    public Tensor PackDensities(Tensor density)
+    {
+        DensityArguments.RequireBatch(density, BasisSize, nameof(density));
+        return Packing.PackRows(density.detach());
+    }
+
+    /// <inheritdoc />
+    public Tensor ApplyWithPacked(Tensor theta, Tensor packedDensity)
+    {
+        FlatParameters.Require(theta, ParameterCount, nameof(theta));
+        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
+        using var scope = torch.NewDisposeScope();
+        var (symmetric, antisymmetric) = Fold(FlatParameters.Split(theta, _shapes));
+        return Packing.ApplyRows(symmetric, antisymmetric, packedDensity).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor AdjointPacked(Tensor packedDensity, Tensor cotangent)
+    {
+        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
+        DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
+        PackedDensityArguments.RequireSameBatch(packedDensity, cotangent);
+        using var scope = torch.NewDisposeScope();
+        var (symmetric, antisymmetric) = Packing.KernelAdjointRows(packedDensity, cotangent.detach());
         var gradients = Unfold(symmetric, antisymmetric);
         return torch.cat(gradients.Select(g => g.reshape(-1)).ToArray(), 0).MoveToOuterDisposeScope();
     }

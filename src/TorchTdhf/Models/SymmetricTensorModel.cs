@@ -37,7 +37,7 @@ namespace TorchTdhf.Models;
 /// <para>Cost: <see cref="FlopsPerApply"/> and <see cref="FlopsPerAdjoint"/> count the GEMMs, B·N²(N² + 1) real flops
 /// each; the O(N⁴) gathers and scatters of L and the O(B N²) packing are not counted.</para>
 /// </remarks>
-public sealed class SymmetricTensorModel : nn.Module<Tensor, Tensor>, ILearnablePotential
+public sealed class SymmetricTensorModel : nn.Module<Tensor, Tensor>, IPackedDensityPotential
 {
     private const string WeightName = "w";
 
@@ -134,11 +134,38 @@ public sealed class SymmetricTensorModel : nn.Module<Tensor, Tensor>, ILearnable
     public Tensor Adjoint(Tensor density, Tensor cotangent)
     {
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
-        if (cotangent.shape[0] != density.shape[0])
-            throw new ArgumentException($"the cotangent batch ({cotangent.shape[0]}) must match the density batch ({density.shape[0]})", nameof(cotangent));
         using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = _packing.KernelAdjoint(density.detach(), cotangent.detach());
+        return AdjointPacked(_packing.PackRows(density.detach()), cotangent).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>N², the triangle rows (s | a) of <see cref="HermitianPacking.PackRows"/>.</summary>
+    public long PackedDensityLength => _packing.RowLength;
+
+    /// <inheritdoc />
+    public Tensor PackDensities(Tensor density)
+    {
+        DensityArguments.RequireBatch(density, BasisSize, nameof(density));
+        return _packing.PackRows(density.detach());
+    }
+
+    /// <inheritdoc />
+    public Tensor ApplyWithPacked(Tensor theta, Tensor packedDensity)
+    {
+        RequireTheta(theta);
+        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
+        using var scope = torch.NewDisposeScope();
+        var (symmetricKernel, antisymmetricKernel) = _kernels.Build(theta.detach());
+        return _packing.ApplyRows(symmetricKernel, antisymmetricKernel, packedDensity).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor AdjointPacked(Tensor packedDensity, Tensor cotangent)
+    {
+        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
+        DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
+        PackedDensityArguments.RequireSameBatch(packedDensity, cotangent);
+        using var scope = torch.NewDisposeScope();
+        var (symmetric, antisymmetric) = _packing.KernelAdjointRows(packedDensity, cotangent.detach());
         return _kernels.Fold(symmetric, antisymmetric).MoveToOuterDisposeScope();
     }
 

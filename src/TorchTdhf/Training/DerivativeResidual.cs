@@ -21,9 +21,11 @@ namespace TorchTdhf.Training;
 /// (GP)† = PG, so [G, P] = GP − (GP)† has the coordinates of 2·GP; and for anti-Hermitian W, (WP)† = −PW, so
 /// [W, P] = WP + (WP)†, whose adjoint image is 2·A(P)ᵀ(WP) because a Hermitian-valued map's adjoint sees only the
 /// Hermitian part of its cotangent.</para>
+/// <para><b>Packed densities.</b> A model that reads densities only through a packing
+/// (<see cref="IPackedDensityPotential"/>) gets them packed once, at construction, instead of twice per iteration.</para>
 /// <para><b>Memory.</b> Every pass goes over the samples in chunks (<see cref="DerivativeResidualOptions"/>), each
-/// under its own dispose scope: O(chunk·N² + parameters) besides the residual-space vectors that are results and
-/// the S·N² coordinates of b.</para>
+/// under its own dispose scope: O(chunk·N² + parameters) besides the residual-space vectors that are results, the
+/// S·N² coordinates of b and the S·N² packed densities.</para>
 /// </remarks>
 public sealed class DerivativeResidual : ILinearOperator, IDisposable
 {
@@ -31,6 +33,8 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     private readonly TrainingSet _samples;
     private readonly AntiHermitianCoordinates _coordinates;
     private readonly Tensor _rightHandSide;
+    private readonly IPackedDensityPotential? _packedModel;
+    private readonly Tensor? _packedDensities;
     private readonly double _hermitianTargetNorm2;
 
     /// <summary>The problem for <paramref name="model"/> on <paramref name="samples"/> (neither is owned).</summary>
@@ -47,11 +51,15 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
         ChunkSize = (options ?? new DerivativeResidualOptions()).ChunkFor(samples.Count, samples.BasisSize);
         _coordinates = new AntiHermitianCoordinates(samples.BasisSize);
         _rightHandSide = torch.empty(samples.Count, _coordinates.Count, ScalarType.Float64).DetachFromDisposeScope();
+        _packedModel = model as IPackedDensityPotential;
+        if (_packedModel is not null)
+            _packedDensities = torch.empty(samples.Count, _packedModel.PackedDensityLength, ScalarType.Float64).DetachFromDisposeScope();
         var hermitianNorm2 = 0.0;
-        ForEachChunk((start, _, target) =>
+        ForEachChunk((start, density, target) =>
         {
             _rightHandSide.narrow(0, start, target.shape[0]).copy_(_coordinates.Coordinates(target));
             hermitianNorm2 += torch.view_as_real((target + target.mH) * 0.5).square().sum().item<double>();
+            _packedDensities?.narrow(0, start, density.shape[0]).copy_(_packedModel!.PackDensities(density));
         });
         _hermitianTargetNorm2 = hermitianNorm2;
     }
@@ -78,7 +86,7 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     public Tensor Apply(Tensor theta)
     {
         var result = torch.empty_like(_rightHandSide);
-        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(ChunkApply(theta, density)));
+        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(ChunkApply(theta, start, density)));
         return result;
     }
 
@@ -88,7 +96,7 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     public Tensor ApplyAdjoint(Tensor cotangent)
     {
         var sum = torch.zeros(_model.ParameterCount, ScalarType.Float64);
-        ForEachChunk((start, density, _) => sum.add_(ChunkAdjoint(density, cotangent.narrow(0, start, density.shape[0]))));
+        ForEachChunk((start, density, _) => sum.add_(ChunkAdjoint(start, density, cotangent.narrow(0, start, density.shape[0]))));
         return sum;
     }
 
@@ -124,11 +132,11 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
         using var identity = torch.eye(p, dtype: ScalarType.Float64);
         ForEachChunk((start, density, _) =>
         {
-            projection.add_(ChunkAdjoint(density, _rightHandSide.narrow(0, start, density.shape[0])));
+            projection.add_(ChunkAdjoint(start, density, _rightHandSide.narrow(0, start, density.shape[0])));
             for (var j = 0L; j < p; j++)
             {
                 using var scope = torch.NewDisposeScope();
-                gram[TensorIndex.Colon, j].add_(ChunkAdjoint(density, ChunkApply(identity[j], density)));
+                gram[TensorIndex.Colon, j].add_(ChunkAdjoint(start, density, ChunkApply(identity[j], start, density)));
             }
         });
         using var symmetric = (gram + gram.mT) * 0.5;
@@ -140,19 +148,30 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     public void Dispose()
     {
         _rightHandSide.Dispose();
+        _packedDensities?.Dispose();
         _coordinates.Dispose();
     }
 
-    // Coordinates of [G_θ(P), P] for a chunk: [B, N²].
-    private Tensor ChunkApply(Tensor theta, Tensor density) =>
-        _coordinates.Coordinates(_model.ApplyWith(theta, density).matmul(density), scale: 2.0);
+    // Coordinates of [G_θ(P), P] for the chunk of densities P starting at sample start: [B, N²].
+    private Tensor ChunkApply(Tensor theta, long start, Tensor density)
+    {
+        var potential = _packedModel is null
+            ? _model.ApplyWith(theta, density)
+            : _packedModel.ApplyWithPacked(theta, _packedDensities!.narrow(0, start, density.shape[0]));
+        return _coordinates.Coordinates(potential.matmul(density), scale: 2.0);
+    }
 
-    // Σ_b A(P_b)ᵀ [W_b, P_b] for a chunk of coordinates w: [ParameterCount].
-    private Tensor ChunkAdjoint(Tensor density, Tensor cotangent) =>
-        _model.Adjoint(density, _coordinates.Matrices(cotangent, scale: 2.0).matmul(density));
+    // Σ_b A(P_b)ᵀ [W_b, P_b] for the chunk of densities P starting at sample start and coordinates w: [ParameterCount].
+    private Tensor ChunkAdjoint(long start, Tensor density, Tensor cotangent)
+    {
+        var product = _coordinates.Matrices(cotangent, scale: 2.0).matmul(density);
+        return _packedModel is null
+            ? _model.Adjoint(density, product)
+            : _packedModel.AdjointPacked(_packedDensities!.narrow(0, start, density.shape[0]), product);
+    }
 
     private Tensor ChunkResidual(Tensor theta, long start, Tensor density) =>
-        _rightHandSide.narrow(0, start, density.shape[0]) - ChunkApply(theta, density);
+        _rightHandSide.narrow(0, start, density.shape[0]) - ChunkApply(theta, start, density);
 
     private (double Loss, Tensor Gradient) LossAndGradient(Tensor theta, bool withGradient)
     {
@@ -162,7 +181,7 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
         {
             var residual = ChunkResidual(theta, start, density);
             loss += residual.square().sum().item<double>();
-            if (withGradient) gradient.add_(ChunkAdjoint(density, residual), -2.0);
+            if (withGradient) gradient.add_(ChunkAdjoint(start, density, residual), -2.0);
         });
         return (loss, gradient);
     }
