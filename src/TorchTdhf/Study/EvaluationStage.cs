@@ -9,8 +9,8 @@ namespace TorchTdhf.Study;
 
 /// <summary>
 /// Evaluates the trained models of one system on its field-free and field-on test trajectories, keeping each model's
-/// densities along the field-on test (for the density plots), and runs each model's δ kick (for the spectra). Results are cached
-/// in the run folders under a key of the checkpoint digest, the test-data fingerprint and the kick settings.
+/// densities along the field-on test (for the density plots), and runs each model's δ kick (for the spectra). Results
+/// are cached in the run folders under a key of the checkpoint digest, the test-data fingerprint and the kick settings.
 /// </summary>
 public sealed class EvaluationStage : IDisposable
 {
