@@ -177,7 +177,21 @@ public sealed class TdhfEquation : IDisposable
         if (BasisSize > Compact.CompactMuntheKaas4.MaxBasisSize || Potential is not TruePotential) return null;
         if (density.device_type != DeviceType.CPU || density.requires_grad) return null;
         RequireBatch(density);
-        return _compact ??= new Compact.CompactMuntheKaas4(new Compact.CompactFock(_coreHamiltonian, _positionFlat, Potential), _fields, BasisSize);
+        return _compact ??= CompactSnapshot();
+    }
+
+    /// <summary>
+    /// A new array-based <see cref="MuntheKaas4"/> step for this equation with its potential as it is now, for any
+    /// potential that is a linear, exactly Hermitian map (<see cref="Compact.PackedKernels.TryRead"/>), learned
+    /// models included; null when N &gt; <see cref="Compact.CompactMuntheKaas4.MaxBasisSize"/> or the potential does not
+    /// qualify. Later changes of the potential's parameters do not reach it, and no gradients flow through it.
+    /// </summary>
+    internal Compact.CompactMuntheKaas4? CompactSnapshot()
+    {
+        if (BasisSize > Compact.CompactMuntheKaas4.MaxBasisSize) return null;
+        return Compact.PackedKernels.TryRead(Potential) is { } kernels
+            ? new Compact.CompactMuntheKaas4(new Compact.CompactFock(_coreHamiltonian, _positionFlat, kernels), _fields, BasisSize)
+            : null;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,7 @@
+using System.Runtime.ExceptionServices;
 using TorchTdhf.Chemistry;
+using TorchTdhf.Datasets;
+using TorchTdhf.Dynamics.Compact;
 using TorchTdhf.Models;
 using TorchTdhf.Training;
 
@@ -45,29 +48,54 @@ public sealed class ModelEvaluator : IDisposable
         if (model.BasisSize != _system.OrbitalCount)
             throw new ArgumentException($"the model acts on {model.BasisSize} orbitals, the system has {_system.OrbitalCount}", nameof(model));
         var learnable = model as ILearnablePotential;
+        // The sample metrics first: they also check that every set belongs to the system.
+        var sets = testSets.Select(set => EvaluateSet(model, set)).ToList();
+        if (_options.Propagate)
+        {
+            var propagations = Propagate(model, testSets, cancellation);
+            sets = sets.Zip(testSets, (metrics, set) => metrics with { Propagation = set.Dataset.Trajectories.Select(t => propagations[t]).ToList() }).ToList();
+        }
         return new ModelMetrics
         {
             ModelKind = learnable?.Kind.Name(),
             TrainingLoss = trainingLoss,
             ParameterError = learnable is not null && trueParameters is not null ? ParameterError.Compute(learnable, trueParameters) : null,
-            TestSets = testSets.Select(set => EvaluateSet(model, set, cancellation)).ToList(),
+            TestSets = sets,
         };
     }
 
-    private TestSetMetrics EvaluateSet(ITwoElectronPotential model, EvaluationSet set, CancellationToken cancellation)
+    private TestSetMetrics EvaluateSet(ITwoElectronPotential model, EvaluationSet set)
     {
         using var samples = TrainingSet.FromDataset(set.Dataset, _system);
-        var propagation = _options.Propagate
-            ? set.Dataset.Trajectories.Select(t => PropagationComparison.Run(_system, model, t, cancellation)).ToList()
-            : new List<PropagationMetrics>();
         return new TestSetMetrics
         {
             Name = set.Name,
             TrajectoryCount = set.Dataset.Trajectories.Count,
             Commutator = CommutatorError.Compute(model, samples, _options.ChunkSize),
             PotentialErrorMaxAbs = PotentialError.MaxAbs(model, _truth, samples.Densities, _options.ChunkSize),
-            Propagation = propagation,
+            Propagation = new List<PropagationMetrics>(),
         };
+    }
+
+    // Every trajectory of every set. Small bases propagate on one thread each (plain arrays, or libtorch operations too
+    // small to be split), so the independent runs go side by side; larger ones already keep libtorch's threads busy.
+    private Dictionary<Trajectory, PropagationMetrics> Propagate(ITwoElectronPotential model, IReadOnlyList<EvaluationSet> testSets, CancellationToken cancellation)
+    {
+        var trajectories = testSets.SelectMany(set => set.Dataset.Trajectories).ToList();
+        var results = new PropagationMetrics[trajectories.Count];
+        var threads = _system.OrbitalCount <= CompactMuntheKaas4.MaxBasisSize ? _options.Parallelism : 1;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellation };
+        try
+        {
+            Parallel.For(0, trajectories.Count, parallel, i => results[i] = PropagationComparison.Run(_system, model, trajectories[i], cancellation,
+                _options.KeepDensitiesOf.Contains(trajectories[i].Metadata.Id)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Callers handle the exceptions of one propagation (input errors, cancellation), not the wrapper.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return trajectories.Zip(results).ToDictionary(p => p.First, p => p.Second);
     }
 
     /// <inheritdoc />

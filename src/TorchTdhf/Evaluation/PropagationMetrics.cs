@@ -61,4 +61,12 @@ public sealed record PropagationMetrics
 
     /// <summary>Model dipole d_model(t) − d_model(0) per sample: [T], e·bohr.</summary>
     public required double[] DipoleModel { get; init; }
+
+    /// <summary>
+    /// The model's densities at the samples when the evaluation was asked to keep them
+    /// (<see cref="EvaluationOptions.KeepDensitiesOf"/>), else null; never serialised: [T·N·N] complex128, row-major
+    /// [T, N, N], orthonormal basis, NaN from a blow-up on.
+    /// </summary>
+    [JsonIgnore]
+    public System.Numerics.Complex[]? ModelDensities { get; init; }
 }

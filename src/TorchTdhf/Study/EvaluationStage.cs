@@ -8,9 +8,9 @@ using TorchTdhf.Models;
 namespace TorchTdhf.Study;
 
 /// <summary>
-/// Evaluates the trained models of one system on its field-free and field-on test trajectories, replays the field-on
-/// test with each model (for the density plots) and runs each model's δ kick (for the spectra). Results are cached
-/// in the run folders under a key of the checkpoint digest, the test-data fingerprint and the kick settings.
+/// Evaluates the trained models of one system on its field-free and field-on test trajectories, keeping each model's
+/// densities along the field-on test (for the density plots), and runs each model's δ kick (for the spectra). Results
+/// are cached in the run folders under a key of the checkpoint digest, the test-data fingerprint and the kick settings.
 /// </summary>
 public sealed class EvaluationStage : IDisposable
 {
@@ -40,8 +40,11 @@ public sealed class EvaluationStage : IDisposable
         if (ModelEvaluationFiles.TryRead(runFolder, key) is { } cached)
             return (new StageRecord(StageNames.Evaluate, _system, recipe.FolderName, true, clock.Elapsed.TotalSeconds), cached);
         _progress?.Report(new StudyProgress(StageNames.Evaluate, _system, recipe.Label, null, "metrics and propagation"));
-        var report = CheckpointEvaluation.Evaluate(checkpoint, _test, cancellation: cancellation);
-        var files = new ModelEvaluationFiles(report, FieldOn(checkpoint.Model, cancellation), Kick(checkpoint.Model, cancellation));
+        var fieldOn = FieldOnTrajectory().Metadata.Id;
+        var options = new EvaluationOptions { KeepDensitiesOf = new[] { fieldOn } };
+        var report = CheckpointEvaluation.Evaluate(checkpoint, _test, options, cancellation: cancellation);
+        var densities = report.Metrics.TestSets.SelectMany(s => s.Propagation).First(p => p.TrajectoryId == fieldOn).ModelDensities!;
+        var files = new ModelEvaluationFiles(report, densities, Kick(checkpoint.Model, cancellation));
         files.Write(runFolder, key, _test.System.OrbitalCount);
         return (new StageRecord(StageNames.Evaluate, _system, recipe.FolderName, false, clock.Elapsed.TotalSeconds), files);
     }
@@ -79,13 +82,6 @@ public sealed class EvaluationStage : IDisposable
     private Datasets.Trajectory FieldOnTrajectory() =>
         _test.Set(ProtocolPreset.FieldOnTestRole)?.Dataset.Trajectories.FirstOrDefault()
         ?? throw new TdhfInputException($"the dataset has no completed '{ProtocolPreset.FieldOnTestRole}' trajectory", key: "role");
-
-    private Complex[] FieldOn(ITwoElectronPotential potential, CancellationToken cancellation)
-    {
-        using var densities = ModelDynamics.Replay(_test.System, potential, FieldOnTrajectory(), cancellation);
-        using var flat = densities.flatten();
-        return flat.data<Complex>().ToArray();
-    }
 
     private KickResponse Kick(ITwoElectronPotential potential, CancellationToken cancellation) =>
         KickResponse.Run(_test.System, potential, _study.KickDt, _study.KickSteps, _study.KickStride, cancellation);

@@ -120,6 +120,27 @@ public class ModelEvaluatorTests
     }
 
     [Fact]
+    public void KeptDensitiesAreTheComparedOnesAndSideBySideRunsEqualSerialOnes()
+    {
+        using var data = new GroundTruthData("magnus4");
+        using var model = TorchTdhf.Models.ModelFactory.FromTrue(TorchTdhf.Models.ModelKind.Herm, data.System);
+        using var dataset = data.Load(GroundTruthData.FieldOn);
+        var trajectory = dataset.Trajectories[0];
+        var kept = data.Evaluate(model, new EvaluationOptions { KeepDensitiesOf = new[] { trajectory.Metadata.Id } });
+        var serial = data.Evaluate(model, new EvaluationOptions { Parallelism = 1 });
+
+        var runs = kept.TestSets.SelectMany(s => s.Propagation).ToList();
+        var run = Assert.Single(runs, r => r.ModelDensities is not null);
+        Assert.Equal(trajectory.Metadata.Id, run.TrajectoryId);
+        var truth = trajectory.Densities.reshape(-1).data<System.Numerics.Complex>().ToArray();
+        Assert.Equal(truth.Length, run.ModelDensities!.Length);
+        var error = truth.Zip(run.ModelDensities, (t, m) => System.Numerics.Complex.Abs(t - m)).Max();
+        Assert.True(error <= 1e-10 && error == run.DensityErrorMaxAbs, $"kept densities differ from the truth by {error}, the metrics say {run.DensityErrorMaxAbs}");
+        Assert.DoesNotContain("modelDensities", kept.ToJson(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(serial.TestSets.SelectMany(s => s.Propagation).Select(r => r.DensityError), runs.Select(r => r.DensityError));
+    }
+
+    [Fact]
     public void DataOfAnotherSystemAreRejected()
     {
         using var data = new GroundTruthData("magnus4", steps: 8, stride: 4);

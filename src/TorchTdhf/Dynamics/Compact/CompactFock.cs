@@ -1,47 +1,39 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using TorchSharp;
-using TorchTdhf.Models;
 using static TorchSharp.torch;
 
 namespace TorchTdhf.Dynamics.Compact;
 
 /// <summary>
-/// F(P, t) = h + G(P) + E(t)·r on <see cref="ComplexMatrix"/> planes, for a linear G read off once from the potential.
+/// F(P, t) = h + G(P) + E(t)·r on <see cref="ComplexMatrix"/> planes, for a linear G given by its
+/// <see cref="PackedKernels"/>.
 /// </summary>
-/// <remarks>
-/// G maps the real symmetric and imaginary antisymmetric parts of a Hermitian P separately (the structure
-/// <see cref="TruePotential"/> is built on), so its action is two real matrices on the packed triangles, obtained by
-/// applying the potential to the N² Hermitian unit matrices. Like the potential, G is taken of ½(P + P†) and built
-/// exactly Hermitian.
-/// </remarks>
+/// <remarks>Like the potentials it stands for, G is taken of ½(P + P†) and built exactly Hermitian.</remarks>
 internal sealed class CompactFock
 {
     private readonly int _n;
     private readonly double[] _core;
     private readonly double[][] _position;
-    private readonly double[] _symmetric;
-    private readonly double[] _antisymmetric;
-    private readonly int _symmetricCount;
-    private readonly int _antisymmetricCount;
+    private readonly PackedKernels _kernels;
     private readonly double[] _packedSymmetric;
     private readonly double[] _packedAntisymmetric;
+    private readonly double[] _real;
+    private readonly double[] _imaginary;
 
     /// <param name="coreHamiltonian">h: [N, N] complex128, exactly symmetric and real.</param>
-    /// <param name="position">r: [3, N, N] float64, exactly symmetric.</param>
-    /// <param name="potential">A linear G mapping Hermitian matrices to Hermitian ones.</param>
-    public CompactFock(Tensor coreHamiltonian, Tensor position, ITwoElectronPotential potential)
+    /// <param name="position">r: [3, N²] float64, each row an exactly symmetric matrix, row-major.</param>
+    /// <param name="kernels">G.</param>
+    public CompactFock(Tensor coreHamiltonian, Tensor position, PackedKernels kernels)
     {
-        _n = potential.BasisSize;
+        _n = kernels.N;
         var n = _n;
         _core = torch.real(coreHamiltonian).contiguous().data<double>().ToArray();
         using var flat = position.reshape(3, n * n).contiguous();
         _position = Enumerable.Range(0, 3).Select(c => flat[c].data<double>().ToArray()).ToArray();
-        _symmetricCount = n * (n + 1) / 2;
-        _antisymmetricCount = n * (n - 1) / 2;
-        (_symmetric, _antisymmetric) = Kernels(potential);
-        _packedSymmetric = new double[_symmetricCount];
-        _packedAntisymmetric = new double[_antisymmetricCount];
+        _kernels = kernels;
+        _packedSymmetric = new double[kernels.SymmetricCount];
+        _packedAntisymmetric = new double[kernels.AntisymmetricCount];
+        _real = new double[kernels.SymmetricCount];
+        _imaginary = new double[kernels.AntisymmetricCount];
     }
 
     /// <summary>fock = h + G(½(P + P†)) + e·r, exactly Hermitian.</summary>
@@ -58,14 +50,14 @@ internal sealed class CompactFock
             _packedSymmetric[p++] = 0.5 * (density.Re[k * s + l] + density.Re[l * s + k]);
             if (k < l) _packedAntisymmetric[a++] = 0.5 * (density.Im[k * s + l] - density.Im[l * s + k]);
         }
+        _kernels.Apply(_packedSymmetric, _packedAntisymmetric, _real, _imaginary);
         var (rx, ry, rz) = (_position[0], _position[1], _position[2]);
         (a, p) = (0, 0);
         for (var i = 0; i < n; i++)
         for (var j = i; j < n; j++)
         {
             var e = i * n + j;
-            var one = _core[e] + (field.X * rx[e] + field.Y * ry[e] + field.Z * rz[e]);
-            var re = Dot(_symmetric, p++, _packedSymmetric) + one;
+            var re = _real[p++] + (_core[e] + (field.X * rx[e] + field.Y * ry[e] + field.Z * rz[e]));
             fock.Re[i * s + j] = re;
             fock.Re[j * s + i] = re;
             if (i == j)
@@ -73,62 +65,9 @@ internal sealed class CompactFock
                 fock.Im[i * s + i] = 0;
                 continue;
             }
-            var im = Dot(_antisymmetric, a++, _packedAntisymmetric);
+            var im = _imaginary[a++];
             fock.Im[i * s + j] = im;
             fock.Im[j * s + i] = -im;
         }
-    }
-
-    private static double Dot(double[] kernel, int row, double[] packed)
-    {
-        var length = packed.Length;
-        var x = kernel.AsSpan(row * length, length);
-        var width = Vector<double>.Count;
-        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-        var vy = MemoryMarshal.Cast<double, Vector<double>>(packed.AsSpan());
-        var sum = Vector<double>.Zero;
-        for (var v = 0; v < vx.Length; v++) sum += vx[v] * vy[v];
-        var total = Vector.Sum(sum);
-        for (var e = vx.Length * width; e < length; e++) total += x[e] * packed[e];
-        return total;
-    }
-
-    // Row-major [Ms, Ms] and [Ma, Ma]: column p is G of the p-th unit matrix, read at the packed output pairs.
-    private (double[] Symmetric, double[] Antisymmetric) Kernels(ITwoElectronPotential potential)
-    {
-        int n = _n, ms = _symmetricCount, ma = _antisymmetricCount;
-        var re = new double[(ms + ma) * n * n];
-        var im = new double[(ms + ma) * n * n];
-        var (p, q) = (0, 0);
-        for (var k = 0; k < n; k++)
-        for (var l = k; l < n; l++)
-        {
-            re[(p * n + k) * n + l] = re[(p * n + l) * n + k] = 1;
-            p++;
-            if (k == l) continue;
-            im[((ms + q) * n + k) * n + l] = 1;
-            im[((ms + q) * n + l) * n + k] = -1;
-            q++;
-        }
-        using var scope = torch.NewDisposeScope();
-        var shape = new long[] { ms + ma, n, n };
-        var units = torch.complex(torch.tensor(re, shape), torch.tensor(im, shape));
-        Tensor g;
-        using (torch.no_grad()) g = potential.Apply(units);
-        var gRe = torch.real(g).contiguous().data<double>().ToArray();
-        var gIm = torch.imag(g).contiguous().data<double>().ToArray();
-        var symmetric = new double[ms * ms];
-        var antisymmetric = new double[ma * ma];
-        var (row, rowA) = (0, 0);
-        for (var i = 0; i < n; i++)
-        for (var j = i; j < n; j++)
-        {
-            for (var c = 0; c < ms; c++) symmetric[row * ms + c] = gRe[(c * n + i) * n + j];
-            row++;
-            if (i == j) continue;
-            for (var c = 0; c < ma; c++) antisymmetric[rowA * ma + c] = gIm[((ms + c) * n + i) * n + j];
-            rowA++;
-        }
-        return (symmetric, antisymmetric);
     }
 }

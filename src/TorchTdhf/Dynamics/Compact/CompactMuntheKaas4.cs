@@ -66,6 +66,18 @@ internal sealed class CompactMuntheKaas4
         return torch.view_as_complex(owned);
     }
 
+    /// <summary>P(t + dt) of one trajectory, in place.</summary>
+    /// <param name="density">P(t) on entry, P(t + dt) on return; exactly Hermitian.</param>
+    /// <param name="trajectory">Which of the equation's fields drives it (0 when there is one).</param>
+    /// <param name="time">t.</param>
+    /// <param name="timeStep">dt.</param>
+    public void Advance(ComplexMatrix density, int trajectory, double time, double timeStep)
+    {
+        _density.CopyFrom(density);
+        StepOne(_fields[_fields.Count == 1 ? 0 : trajectory], time, timeStep);
+        density.CopyFrom(_stage);
+    }
+
     // Leaves P(t + dt) in _stage.
     private void StepOne(Field field, double time, double timeStep)
     {

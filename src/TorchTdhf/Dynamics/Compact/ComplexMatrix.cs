@@ -148,6 +148,25 @@ internal sealed class ComplexMatrix
         }
     }
 
+    /// <summary>this = the row-major N×N matrix <paramref name="values"/>.</summary>
+    public void Load(ReadOnlySpan<Complex> values)
+    {
+        for (var i = 0; i < N; i++)
+        for (var j = 0; j < N; j++)
+        {
+            var value = values[i * N + j];
+            Re[i * Stride + j] = value.Real;
+            Im[i * Stride + j] = value.Imaginary;
+        }
+    }
+
+    /// <summary>Writes this matrix to <paramref name="values"/>, row-major N×N.</summary>
+    public void Store(Span<Complex> values)
+    {
+        for (var i = 0; i < N; i++)
+        for (var j = 0; j < N; j++) values[i * N + j] = new Complex(Re[i * Stride + j], Im[i * Stride + j]);
+    }
+
     /// <summary>this = A.</summary>
     public void CopyFrom(ComplexMatrix a)
     {
