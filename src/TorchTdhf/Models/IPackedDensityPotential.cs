@@ -3,33 +3,47 @@ using static TorchSharp.torch;
 namespace TorchTdhf.Models;
 
 /// <summary>
-/// A learnable potential whose linear map reads each density only through a fixed real packing of it (for the Tied,
-/// Herm and Symm models the triangle rows of <see cref="HermitianPacking"/>), so a solver that applies the map and its
-/// adjoint to the same densities at every iteration can pack them once.
+/// A learnable potential that factors as G_θ(P) = Unpack(s(P) W_s(θ), a(P) W_a(θ)) (<see cref="HermitianPacking"/>): the
+/// density enters only through its packed triangle rows (s | a) and θ only through the two kernels (W_s, W_a). A solver
+/// that applies the map and its adjoint to the same densities at every iteration can pack them once, and fold θ into
+/// the kernels (and unfold the kernel gradient) once per pass instead of once per chunk.
 /// </summary>
 /// <remarks>
-/// <c>ApplyWithPacked(θ, PackDensities(P))</c> equals <see cref="ILearnablePotential.ApplyWith"/>(θ, P) and
-/// <c>AdjointPacked(PackDensities(P), Y)</c> equals <see cref="ILearnablePotential.Adjoint"/>(P, Y), to the last bit.
+/// ApplyKernels(Kernels(θ), PackDensities(P)) equals <see cref="ILearnablePotential.ApplyWith"/>(θ, P), and
+/// ParameterAdjoint(Σ_chunks KernelAdjoint(PackDensities(P_c), Y_c)) equals Σ_chunks
+/// <see cref="ILearnablePotential.Adjoint"/>(P_c, Y_c), up to the order of the additions.
 /// </remarks>
 public interface IPackedDensityPotential : ILearnablePotential
 {
-    /// <summary>Real numbers per packed density (N² for the triangle rows).</summary>
+    /// <summary>Real numbers per packed density: N².</summary>
     long PackedDensityLength { get; }
 
-    /// <summary>The packed form of a batch of densities (detached).</summary>
+    /// <summary>The packed rows (s | a) of a batch of densities (detached).</summary>
     /// <param name="density">P: [B, N, N] complex128, orthonormal basis.</param>
-    /// <returns>[B, <see cref="PackedDensityLength"/>] float64.</returns>
+    /// <returns>[B, N²] float64.</returns>
     Tensor PackDensities(Tensor density);
 
-    /// <summary>G_v(P) from packed densities.</summary>
+    /// <summary>The kernels of a parameter vector (detached).</summary>
     /// <param name="theta">v: [ParameterCount] float64.</param>
-    /// <param name="packedDensity">[B, PackedDensityLength] float64 from <see cref="PackDensities"/>.</param>
-    /// <returns>[B, N, N] complex128, orthonormal basis.</returns>
-    Tensor ApplyWithPacked(Tensor theta, Tensor packedDensity);
+    /// <returns>W_s [Ms, Ms] and W_a [Ma, Ma], float64.</returns>
+    (Tensor Symmetric, Tensor Antisymmetric) Kernels(Tensor theta);
 
-    /// <summary>A(P)ᵀ Y summed over the batch, from packed densities.</summary>
-    /// <param name="packedDensity">[B, PackedDensityLength] float64 from <see cref="PackDensities"/>.</param>
+    /// <summary>G from kernels and packed densities.</summary>
+    /// <param name="symmetricKernel">W_s: [Ms, Ms] float64 from <see cref="Kernels"/>.</param>
+    /// <param name="antisymmetricKernel">W_a: [Ma, Ma] float64 from <see cref="Kernels"/>.</param>
+    /// <param name="packedDensity">[B, N²] float64 from <see cref="PackDensities"/>.</param>
+    /// <returns>[B, N, N] complex128, orthonormal basis, exactly Hermitian.</returns>
+    Tensor ApplyKernels(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity);
+
+    /// <summary>The adjoint of the kernels ↦ G map at cotangents Y, summed over the batch.</summary>
+    /// <param name="packedDensity">[B, N²] float64 from <see cref="PackDensities"/>.</param>
     /// <param name="cotangent">Y: [B, N, N] complex128, orthonormal basis, any matrices.</param>
+    /// <returns>[Ms, Ms] and [Ma, Ma] float64, in the layout of the kernels.</returns>
+    (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor packedDensity, Tensor cotangent);
+
+    /// <summary>The adjoint of <see cref="Kernels"/>: a kernel-space gradient as a parameter vector.</summary>
+    /// <param name="symmetric">[Ms, Ms] float64.</param>
+    /// <param name="antisymmetric">[Ma, Ma] float64.</param>
     /// <returns>[ParameterCount] float64.</returns>
-    Tensor AdjointPacked(Tensor packedDensity, Tensor cotangent);
+    Tensor ParameterAdjoint(Tensor symmetric, Tensor antisymmetric);
 }

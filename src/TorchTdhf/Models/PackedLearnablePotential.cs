@@ -120,7 +120,8 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, IPac
     {
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
         using var scope = torch.NewDisposeScope();
-        return AdjointPacked(Packing.PackRows(density.detach()), cotangent).MoveToOuterDisposeScope();
+        var (symmetric, antisymmetric) = KernelAdjoint(Packing.PackRows(density.detach()), cotangent);
+        return ParameterAdjoint(symmetric, antisymmetric).MoveToOuterDisposeScope();
     }
 
     /// <summary>N², the triangle rows (s | a) of <see cref="HermitianPacking.PackRows"/>.</summary>
@@ -134,25 +135,35 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, IPac
     }
 
     /// <inheritdoc />
-    public Tensor ApplyWithPacked(Tensor theta, Tensor packedDensity)
+    public (Tensor Symmetric, Tensor Antisymmetric) Kernels(Tensor theta)
     {
         FlatParameters.Require(theta, ParameterCount, nameof(theta));
-        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
         using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = Fold(FlatParameters.Split(theta, _shapes));
-        return Packing.ApplyRows(symmetric, antisymmetric, packedDensity).MoveToOuterDisposeScope();
+        var (symmetric, antisymmetric) = Fold(FlatParameters.Split(theta.detach(), _shapes));
+        return (symmetric.MoveToOuterDisposeScope(), antisymmetric.MoveToOuterDisposeScope());
     }
 
     /// <inheritdoc />
-    public Tensor AdjointPacked(Tensor packedDensity, Tensor cotangent)
+    public Tensor ApplyKernels(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity)
+    {
+        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
+        return Packing.ApplyRows(symmetricKernel, antisymmetricKernel, packedDensity);
+    }
+
+    /// <inheritdoc />
+    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor packedDensity, Tensor cotangent)
     {
         PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
         DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
         PackedDensityArguments.RequireSameBatch(packedDensity, cotangent);
+        return Packing.KernelAdjointRows(packedDensity, cotangent.detach());
+    }
+
+    /// <inheritdoc />
+    public Tensor ParameterAdjoint(Tensor symmetric, Tensor antisymmetric)
+    {
         using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = Packing.KernelAdjointRows(packedDensity, cotangent.detach());
-        var gradients = Unfold(symmetric, antisymmetric);
-        return torch.cat(gradients.Select(g => g.reshape(-1)).ToArray(), 0).MoveToOuterDisposeScope();
+        return torch.cat(Unfold(symmetric, antisymmetric).Select(g => g.reshape(-1)).ToArray(), 0).MoveToOuterDisposeScope();
     }
 
     /// <summary>(W_s [Ms, Ms], W_a [Ma, Ma]) from the parameter tensors, with differentiable operations.</summary>

@@ -135,7 +135,8 @@ public sealed class SymmetricTensorModel : nn.Module<Tensor, Tensor>, IPackedDen
     {
         DensityArguments.RequireBatch(density, BasisSize, nameof(density));
         using var scope = torch.NewDisposeScope();
-        return AdjointPacked(_packing.PackRows(density.detach()), cotangent).MoveToOuterDisposeScope();
+        var (symmetric, antisymmetric) = KernelAdjoint(_packing.PackRows(density.detach()), cotangent);
+        return ParameterAdjoint(symmetric, antisymmetric).MoveToOuterDisposeScope();
     }
 
     /// <summary>N², the triangle rows (s | a) of <see cref="HermitianPacking.PackRows"/>.</summary>
@@ -149,25 +150,30 @@ public sealed class SymmetricTensorModel : nn.Module<Tensor, Tensor>, IPackedDen
     }
 
     /// <inheritdoc />
-    public Tensor ApplyWithPacked(Tensor theta, Tensor packedDensity)
+    public (Tensor Symmetric, Tensor Antisymmetric) Kernels(Tensor theta)
     {
         RequireTheta(theta);
-        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
-        using var scope = torch.NewDisposeScope();
-        var (symmetricKernel, antisymmetricKernel) = _kernels.Build(theta.detach());
-        return _packing.ApplyRows(symmetricKernel, antisymmetricKernel, packedDensity).MoveToOuterDisposeScope();
+        return _kernels.Build(theta.detach());
     }
 
     /// <inheritdoc />
-    public Tensor AdjointPacked(Tensor packedDensity, Tensor cotangent)
+    public Tensor ApplyKernels(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity)
+    {
+        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
+        return _packing.ApplyRows(symmetricKernel, antisymmetricKernel, packedDensity);
+    }
+
+    /// <inheritdoc />
+    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor packedDensity, Tensor cotangent)
     {
         PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
         DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
         PackedDensityArguments.RequireSameBatch(packedDensity, cotangent);
-        using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = _packing.KernelAdjointRows(packedDensity, cotangent.detach());
-        return _kernels.Fold(symmetric, antisymmetric).MoveToOuterDisposeScope();
+        return _packing.KernelAdjointRows(packedDensity, cotangent.detach());
     }
+
+    /// <inheritdoc />
+    public Tensor ParameterAdjoint(Tensor symmetric, Tensor antisymmetric) => _kernels.Fold(symmetric, antisymmetric);
 
     /// <inheritdoc />
     public Tensor GetParameters() => _packed.detach().clone();

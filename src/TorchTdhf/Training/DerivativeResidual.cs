@@ -86,19 +86,16 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     public Tensor Apply(Tensor theta)
     {
         var result = torch.empty_like(_rightHandSide);
-        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(ChunkApply(theta, start, density)));
-        return result;
+        using var pass = torch.NewDisposeScope();
+        var product = CommutatorCoordinates(theta);
+        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(product(start, density)));
+        return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>Kᵀ W = Σ_s A(P_s)ᵀ [W_s, P_s].</summary>
     /// <param name="cotangent">W: [S, N²] float64, anti-Hermitian coordinates.</param>
     /// <returns>[ParameterCount] float64.</returns>
-    public Tensor ApplyAdjoint(Tensor cotangent)
-    {
-        var sum = torch.zeros(_model.ParameterCount, ScalarType.Float64);
-        ForEachChunk((start, density, _) => sum.add_(ChunkAdjoint(start, density, cotangent.narrow(0, start, density.shape[0]))));
-        return sum;
-    }
+    public Tensor ApplyAdjoint(Tensor cotangent) => AdjointSum((start, density) => cotangent.narrow(0, start, density.shape[0]));
 
     /// <summary>r(θ) = b − K θ, without b's Hermitian part (see the remarks).</summary>
     /// <param name="theta">θ: [ParameterCount] float64.</param>
@@ -106,8 +103,10 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     public Tensor Residual(Tensor theta)
     {
         var result = torch.empty_like(_rightHandSide);
-        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(ChunkResidual(theta, start, density)));
-        return result;
+        using var pass = torch.NewDisposeScope();
+        var product = CommutatorCoordinates(theta);
+        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(RightHandSideChunk(start, density) - product(start, density)));
+        return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>The loss L(θ) = Σ_s ‖r_s(θ)‖²_F (b's Hermitian part included), without holding the whole residual.</summary>
@@ -130,15 +129,13 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
         var gram = torch.zeros(p, p, ScalarType.Float64);
         var projection = torch.zeros(p, ScalarType.Float64);
         using var identity = torch.eye(p, dtype: ScalarType.Float64);
-        ForEachChunk((start, density, _) =>
+        projection.add_(ApplyAdjoint(_rightHandSide));
+        for (var j = 0L; j < p; j++)
         {
-            projection.add_(ChunkAdjoint(start, density, _rightHandSide.narrow(0, start, density.shape[0])));
-            for (var j = 0L; j < p; j++)
-            {
-                using var scope = torch.NewDisposeScope();
-                gram[TensorIndex.Colon, j].add_(ChunkAdjoint(start, density, ChunkApply(identity[j], start, density)));
-            }
-        });
+            using var scope = torch.NewDisposeScope();
+            var product = CommutatorCoordinates(identity[j]);
+            gram[TensorIndex.Colon, j].add_(AdjointSum(product));
+        }
         using var symmetric = (gram + gram.mT) * 0.5;
         gram.copy_(symmetric);
         return (gram, projection);
@@ -152,38 +149,68 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
         _coordinates.Dispose();
     }
 
-    // Coordinates of [G_θ(P), P] for the chunk of densities P starting at sample start: [B, N²].
-    private Tensor ChunkApply(Tensor theta, long start, Tensor density)
+    // (start, P_c) ↦ coordinates of [G_θ(P_c), P_c] for the chunk starting at sample start: [B, N²]. A packed model's
+    // kernels are folded here, once per pass, in the caller's dispose scope.
+    private Func<long, Tensor, Tensor> CommutatorCoordinates(Tensor theta)
     {
-        var potential = _packedModel is null
-            ? _model.ApplyWith(theta, density)
-            : _packedModel.ApplyWithPacked(theta, _packedDensities!.narrow(0, start, density.shape[0]));
-        return _coordinates.Coordinates(potential.matmul(density), scale: 2.0);
+        Func<long, Tensor, Tensor> potential;
+        if (_packedModel is { } packed)
+        {
+            var (symmetric, antisymmetric) = packed.Kernels(theta);
+            potential = (start, density) => packed.ApplyKernels(symmetric, antisymmetric, PackedChunk(start, density));
+        }
+        else potential = (_, density) => _model.ApplyWith(theta, density);
+        return (start, density) => _coordinates.Coordinates(potential(start, density).matmul(density), scale: 2.0);
     }
 
-    // Σ_b A(P_b)ᵀ [W_b, P_b] for the chunk of densities P starting at sample start and coordinates w: [ParameterCount].
-    private Tensor ChunkAdjoint(long start, Tensor density, Tensor cotangent)
+    // Σ_chunks A(P_c)ᵀ [W_c, P_c] for the coordinates W_c = cotangentOf(start, P_c): [ParameterCount]. A packed model sums
+    // kernel gradients and unfolds them once.
+    private Tensor AdjointSum(Func<long, Tensor, Tensor> cotangentOf)
     {
-        var product = _coordinates.Matrices(cotangent, scale: 2.0).matmul(density);
-        return _packedModel is null
-            ? _model.Adjoint(density, product)
-            : _packedModel.AdjointPacked(_packedDensities!.narrow(0, start, density.shape[0]), product);
+        Tensor Product(long start, Tensor density) => _coordinates.Matrices(cotangentOf(start, density), scale: 2.0).matmul(density);
+        if (_packedModel is not { } packed)
+        {
+            var sum = torch.zeros(_model.ParameterCount, ScalarType.Float64);
+            ForEachChunk((start, density, _) => sum.add_(_model.Adjoint(density, Product(start, density))));
+            return sum;
+        }
+        using var pass = torch.NewDisposeScope();
+        Tensor? symmetric = null, antisymmetric = null;
+        ForEachChunk((start, density, _) =>
+        {
+            var (s, a) = packed.KernelAdjoint(PackedChunk(start, density), Product(start, density));
+            if (symmetric is null) (symmetric, antisymmetric) = (s.MoveToOuterDisposeScope(), a.MoveToOuterDisposeScope());
+            else
+            {
+                symmetric.add_(s);
+                antisymmetric!.add_(a);
+            }
+        });
+        return packed.ParameterAdjoint(symmetric!, antisymmetric!).MoveToOuterDisposeScope();
     }
 
-    private Tensor ChunkResidual(Tensor theta, long start, Tensor density) =>
-        _rightHandSide.narrow(0, start, density.shape[0]) - ChunkApply(theta, start, density);
+    private Tensor PackedChunk(long start, Tensor density) => _packedDensities!.narrow(0, start, density.shape[0]);
+
+    private Tensor RightHandSideChunk(long start, Tensor density) => _rightHandSide.narrow(0, start, density.shape[0]);
 
     private (double Loss, Tensor Gradient) LossAndGradient(Tensor theta, bool withGradient)
     {
         var loss = _hermitianTargetNorm2;
-        var gradient = torch.zeros(_model.ParameterCount, ScalarType.Float64);
-        ForEachChunk((start, density, _) =>
+        using var pass = torch.NewDisposeScope();
+        var product = CommutatorCoordinates(theta);
+        Tensor Residual(long start, Tensor density)
         {
-            var residual = ChunkResidual(theta, start, density);
+            var residual = RightHandSideChunk(start, density) - product(start, density);
             loss += residual.square().sum().item<double>();
-            if (withGradient) gradient.add_(ChunkAdjoint(start, density, residual), -2.0);
-        });
-        return (loss, gradient);
+            return residual;
+        }
+        if (!withGradient)
+        {
+            ForEachChunk((start, density, _) => Residual(start, density));
+            return (loss, torch.zeros(_model.ParameterCount, ScalarType.Float64).MoveToOuterDisposeScope());
+        }
+        var gradient = AdjointSum(Residual).mul_(-2.0);
+        return (loss, gradient.MoveToOuterDisposeScope());
     }
 
     // Runs body(start, P_c, b_c) for every chunk under its own dispose scope.

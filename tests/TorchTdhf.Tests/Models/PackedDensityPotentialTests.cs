@@ -24,8 +24,16 @@ public class PackedDensityPotentialTests
         var cotangent = torch.complex(torch.randn(new long[] { 6, n, n }, ScalarType.Float64, generator: g), torch.randn(new long[] { 6, n, n }, ScalarType.Float64, generator: g));
         var rows = packed.PackDensities(set.Densities);
         Assert.Equal(new long[] { 6, packed.PackedDensityLength }, rows.shape);
-        Assert.True(model.ApplyWith(theta, set.Densities).eq(packed.ApplyWithPacked(theta, rows)).all().item<bool>());
-        Assert.True(model.Adjoint(set.Densities, cotangent).eq(packed.AdjointPacked(rows, cotangent)).all().item<bool>());
+        var (symmetric, antisymmetric) = packed.Kernels(theta);
+        Assert.True(model.ApplyWith(theta, set.Densities).eq(packed.ApplyKernels(symmetric, antisymmetric, rows)).all().item<bool>());
+        var (ds, da) = packed.KernelAdjoint(rows, cotangent);
+        Assert.True(model.Adjoint(set.Densities, cotangent).eq(packed.ParameterAdjoint(ds, da)).all().item<bool>());
+
+        // Summing kernel gradients over chunks before unfolding equals summing the parameter gradients.
+        var (s1, a1) = packed.KernelAdjoint(rows.narrow(0, 0, 2), cotangent.narrow(0, 0, 2));
+        var (s2, a2) = packed.KernelAdjoint(rows.narrow(0, 2, 4), cotangent.narrow(0, 2, 4));
+        var chunked = model.Adjoint(set.Densities.narrow(0, 0, 2), cotangent.narrow(0, 0, 2)) + model.Adjoint(set.Densities.narrow(0, 2, 4), cotangent.narrow(0, 2, 4));
+        Assert.True((packed.ParameterAdjoint(s1 + s2, a1 + a2) - chunked).abs().max().item<double>() < 1e-12);
     }
 
     [Theory]
@@ -36,7 +44,9 @@ public class PackedDensityPotentialTests
         using var model = LearnableModels.Create(name, 3, seed: 24);
         var packed = (IPackedDensityPotential)model;
         var theta = torch.zeros(model.ParameterCount, ScalarType.Float64);
-        Assert.Throws<ArgumentException>(() => packed.ApplyWithPacked(theta, torch.zeros(2, 8, ScalarType.Float64)));
-        Assert.Throws<ArgumentException>(() => packed.AdjointPacked(torch.zeros(2, 9, ScalarType.Float64), torch.zeros(3, 3, 3, ScalarType.ComplexFloat64)));
+        var (symmetric, antisymmetric) = packed.Kernels(theta);
+        Assert.Throws<ArgumentException>(() => packed.ApplyKernels(symmetric, antisymmetric, torch.zeros(2, 8, ScalarType.Float64)));
+        Assert.Throws<ArgumentException>(() => packed.KernelAdjoint(torch.zeros(2, 9, ScalarType.Float64), torch.zeros(3, 3, 3, ScalarType.ComplexFloat64)));
+        Assert.Throws<ArgumentException>(() => packed.Kernels(torch.zeros(model.ParameterCount + 1, ScalarType.Float64)));
     }
 }
