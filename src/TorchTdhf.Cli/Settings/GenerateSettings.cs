@@ -14,7 +14,7 @@ public sealed class GenerateSettings : MoleculeSettings
 
     /// <summary>Shrinks a preset's step counts.</summary>
     [CommandOption("--scale <S>")]
-    [Description("Multiply a preset's step counts by S in (0, 1] for CPU work (default 1).")]
+    [Description("Multiply a preset's step counts by S in (0, 1]] for CPU work (default 1).")]
     public double Scale { get; init; } = 1;
 
     /// <summary>Import the system from an npz instead of computing it.</summary>
@@ -34,7 +34,7 @@ public sealed class GenerateSettings : MoleculeSettings
 
     /// <summary>The initial condition.</summary>
     [CommandOption("--initial <SPEC>")]
-    [Description("ground (default), kick:strength=…,dir=…, or file:PATH[#KEY] (npy, or an npz key such as p0_orthonormal).")]
+    [Description("ground (default), kick:strength=…,dir=…, or file:PATH[[#KEY]] (npy, or an npz key such as p0_orthonormal).")]
     public string Initial { get; init; } = "ground";
 
     /// <summary>Number of random idempotent initial conditions around the initial condition.</summary>

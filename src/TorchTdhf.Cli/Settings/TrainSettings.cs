@@ -78,7 +78,7 @@ public sealed class TrainSettings : OutputSettings
 
     /// <summary>SGD momentum.</summary>
     [CommandOption("--momentum <μ>")]
-    [Description("SGD momentum in [0, 1) (default 0).")]
+    [Description("SGD momentum in [[0, 1) (default 0).")]
     public double Momentum { get; init; }
 
     /// <summary>L-BFGS history.</summary>
