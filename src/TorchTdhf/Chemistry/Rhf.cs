@@ -10,8 +10,11 @@ namespace TorchTdhf.Chemistry;
 /// Densities are AO matrices normalised to the electron count (Tr PS = N_e); F = T + V + G(P),
 /// G(P)_mn = Σ_ls [(mn|ls) − ½ (ml|ns)] P_ls, E = ½ Tr[P (h + F)] + E_nuc. Convergence needs both
 /// |ΔE| &lt; <see cref="RhfOptions.EnergyThreshold"/> and RMS ΔP &lt; <see cref="RhfOptions.DensityThreshold"/>.
-/// The reported orbitals diagonalise the plain (not extrapolated) Fock matrix of the last density, and the
-/// reported density is built from them.
+/// Once they are met the iterations go on until the orthonormal commutator Xᵀ(FPS − SPF)X stops shrinking, i.e. has
+/// reached round-off (usually two to four more Fock builds, bounded by <see cref="RhfOptions.MaxIterations"/>): the
+/// thresholds bound the energy, but a ground state that is to stay put under field-free TDHF needs [F, P] itself at
+/// round-off, since P drifts by about |[F, P]|·t. The reported orbitals diagonalise the plain (not extrapolated) Fock
+/// matrix of the last density, and the reported density is built from them.
 /// </remarks>
 public static class Rhf
 {
@@ -45,7 +48,8 @@ public static class Rhf
         var diis = options.DiisSize >= 2 ? new Diis(options.DiisSize) : null;
         var history = new List<RhfIteration>();
         var converged = false;
-        for (var iteration = 1; iteration <= options.MaxIterations && !converged; iteration++)
+        var atRoundOff = false;
+        for (var iteration = 1; iteration <= options.MaxIterations && !(converged && atRoundOff); iteration++)
         {
             using var iterationScope = torch.NewDisposeScope();
             diis?.Add(fock, error.Data);
@@ -57,6 +61,7 @@ public static class Rhf
             var densityChange = RootMeanSquareDifference(nextDensity, density);
             history.Add(new RhfIteration(iteration, nextEnergy, energyChange, densityChange, nextError.MaxAbs));
             converged = Math.Abs(energyChange) < options.EnergyThreshold && densityChange < options.DensityThreshold;
+            atRoundOff = nextError.MaxAbs >= StalledErrorRatio * error.MaxAbs;
             (fock, energy, error, density) = (nextFock, nextEnergy, nextError, nextDensity);
         }
         if (!converged && options.ThrowIfNotConverged) throw new ScfNotConvergedException(history, options, source);
@@ -66,6 +71,10 @@ public static class Rhf
             DenseTensors.ToMatrix(final.Coefficients), DenseTensors.ToMatrix(final.Density),
             integrals.ElectronCount, basis, history, converged);
     }
+
+    // DIIS shrinks the commutator by an order of magnitude or more per iteration until round-off noise takes over, where
+    // it wanders up and down by factors of about two; less than halving therefore means there is nothing left to gain.
+    private const double StalledErrorRatio = 0.5;
 
     private static int OccupiedCount(int electrons, int orbitals, string? source)
     {

@@ -10,7 +10,10 @@ public enum RhfGuess
     GeneralizedWolfsbergHelmholz,
 }
 
-/// <summary>Settings of <see cref="Rhf"/>; the defaults converge total energies to the 1e-10 Eh level.</summary>
+/// <summary>
+/// Settings of <see cref="Rhf"/>; the defaults converge total energies to the 1e-10 Eh level, and <see cref="Rhf"/> then
+/// iterates on until the orbital gradient [F, P] is at round-off.
+/// </summary>
 public sealed record RhfOptions
 {
     /// <summary>Converged when |E_k − E_{k−1}| is below this (hartree), together with <see cref="DensityThreshold"/>.</summary>
@@ -19,7 +22,7 @@ public sealed record RhfOptions
     /// <summary>Converged when the root-mean-square change of the AO density between iterations is below this.</summary>
     public double DensityThreshold { get; init; } = 1e-10;
 
-    /// <summary>Most SCF iterations (Fock builds after the guess) before giving up.</summary>
+    /// <summary>Most SCF iterations (Fock builds after the guess) before giving up; it also bounds the iterations that take [F, P] to round-off once the thresholds are met.</summary>
     public int MaxIterations { get; init; } = 100;
 
     /// <summary>Number of Fock/error pairs Pulay's DIIS extrapolates from; 0 or 1 turns DIIS off.</summary>

@@ -47,7 +47,11 @@ public static class FourthOrderDifference
         var sum = torch.zeros_like(window[0]);
         for (var i = 0; i < 5; i++)
         {
-            if (weights[i] != 0) sum.add_(window[i], weights[i]);
+            if (weights[i] == 0) continue;
+            // An implicit double → Scalar is unreachable once its handle is read, so a collection triggered by another
+            // thread could finalize it during the native call; the using keeps it alive until the call returns.
+            using var weight = weights[i].ToScalar();
+            sum.add_(window[i], weight);
         }
         return sum.MoveToOuterDisposeScope();
     }

@@ -50,12 +50,12 @@ public sealed class ExponentialMidpoint : IPropagator
         {
             var fock = equation.HermitianFock(midpoint, midpointTime);
             // One exponential serves both the half step (next midpoint) and, squared once converged, the full step.
-            var halfStep = UnitaryExponential.Of(fock, 0.5 * timeStep);
-            var next = UnitaryExponential.Conjugate(halfStep, density);
+            var halfStep = UnitaryExponential.MinusIdentity(fock, 0.5 * timeStep);
+            var next = UnitaryExponential.ConjugateNearIdentity(halfStep, density);
             change = (next - midpoint).abs().max().item<double>();
             midpoint = next;
             if (change < Tolerance)
-                return Hermitian.Part(UnitaryExponential.Conjugate(halfStep.matmul(halfStep), density)).MoveToOuterDisposeScope();
+                return Hermitian.Part(UnitaryExponential.ConjugateNearIdentity(UnitaryExponential.Doubled(halfStep), density)).MoveToOuterDisposeScope();
         }
         throw new PropagationNotConvergedException(
             $"the exponential-midpoint iteration did not converge at t = {time} in {MaxIterations} iterations (last max |ΔP_m| = {change:E2}, tolerance {Tolerance:E1}); " +

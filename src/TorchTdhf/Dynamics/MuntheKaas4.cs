@@ -46,7 +46,7 @@ public sealed class MuntheKaas4 : IPropagator
         if (equation.CompactMuntheKaas4(density) is { } compact) return compact.Step(density, time, timeStep);
         using var scope = torch.NewDisposeScope();
         var half = 0.5 * timeStep;
-        Tensor Act(Tensor rate, double scale) => UnitaryExponential.Conjugate(UnitaryExponential.Of(rate, scale), density);
+        Tensor Act(Tensor rate, double scale) => UnitaryExponential.ConjugateNearIdentity(UnitaryExponential.MinusIdentity(rate, scale), density);
 
         var r1 = equation.HermitianFock(density, time);
         var r2 = Corrected(r1, 0.5 * timeStep, equation.HermitianFock(Act(r1, half), time + half));

@@ -18,6 +18,10 @@ namespace TorchTdhf.Dynamics;
 /// <para>Evaluation: with Z = −iτH/2ˢ and blocks Bⱼ = Σ_{i&lt;5} c_{5j+i} Zⁱ (cₖ = 1/k!),
 /// p(Z) = B₀ + Z⁵(B₁ + Z⁵(B₂ + Z⁵(B₃ + Z⁵ B₄))): four products for Z², Z³, Z⁴, Z⁵ and four for the nesting,
 /// eight in all; the five blocks come from one real product of the coefficient table with the stacked powers.</para>
+/// <para>Propagators use K = U − 1 (<see cref="MinusIdentity"/>) and <see cref="ConjugateNearIdentity"/> rather than U:
+/// for the small generators of a time step U lies so close to the identity that its elements keep only the leading
+/// bits of τH, and U P U† of a stationary P then comes back off by about 2⁻⁵³ every step, the same way every step, so
+/// the ground state would drift linearly (some 4·10⁻¹¹ after 2·10⁵ steps). K keeps τH's relative precision.</para>
 /// </remarks>
 internal static class UnitaryExponential
 {
@@ -39,6 +43,16 @@ internal static class UnitaryExponential
     /// <returns>[B, N, N] complex128, unitary to round-off.</returns>
     public static Tensor Of(Tensor hermitian, double scale)
     {
+        var shift = MinusIdentity(hermitian, scale);
+        shift.diagonal(dim1: -2, dim2: -1).add_(1.0);
+        return shift;
+    }
+
+    /// <summary>K = e^{−iτH} − 1, computed without forming the identity's contribution.</summary>
+    /// <inheritdoc cref="Of" path="/param"/>
+    /// <returns>[B, N, N] complex128; 1 + K is unitary to round-off.</returns>
+    public static Tensor MinusIdentity(Tensor hermitian, double scale)
+    {
         using var scope = torch.NewDisposeScope();
         // The Frobenius norm bounds ρ = ‖H‖₂ as the 1-norm does, and is a single fast reduction.
         var batch = hermitian.shape[0];
@@ -53,20 +67,32 @@ internal static class UnitaryExponential
         var result = blocks[BlockCount - 1];
         // Not baddbmm, which gives wrong sums for matrices of a few rows in this libtorch.
         for (var j = BlockCount - 2; j >= 0; j--) result = step.matmul(result).add_(blocks[j]);
-        for (var i = 0; i < squarings; i++) result = result.matmul(result);
+        // (1 + K)² = 1 + (2K + K²).
+        for (var i = 0; i < squarings; i++) result = result.matmul(result).add_(result, 2);
         return result.MoveToOuterDisposeScope();
     }
 
-    /// <summary>U P U†: [B, N, N] complex128.</summary>
-    /// <param name="unitary">U: [B, N, N] complex128.</param>
-    /// <param name="density">P: [B, N, N] complex128.</param>
-    public static Tensor Conjugate(Tensor unitary, Tensor density)
+    /// <summary>
+    /// U P U† with U = 1 + K, as P + (KP + (KP)† + KPK†): the change is summed before P is added, so a P that commutes
+    /// with the generator comes back unchanged to round-off of the change, not of P.
+    /// </summary>
+    /// <param name="shift">K = U − 1: [B, N, N] complex128 (from <see cref="MinusIdentity"/>).</param>
+    /// <param name="density">P: [B, N, N] complex128, Hermitian.</param>
+    /// <returns>[B, N, N] complex128.</returns>
+    public static Tensor ConjugateNearIdentity(Tensor shift, Tensor density)
     {
-        using var left = unitary.matmul(density);
-        return left.matmul(unitary.mH);
+        using var scope = torch.NewDisposeScope();
+        var left = shift.matmul(density);
+        var change = left.matmul(shift.mH).add_(left).add_(left.mH);
+        return (density + change).MoveToOuterDisposeScope();
     }
 
-    // Bⱼ = c_{5j} I + Σ_{i=1..4} c_{5j+i} Zⁱ for all j at once: [BlockCount] tensors [B, N, N] complex128.
+    /// <summary>(1 + K)² − 1 = 2K + K²: the shift of two steps with the same generator.</summary>
+    /// <param name="shift">K: [B, N, N] complex128.</param>
+    /// <returns>[B, N, N] complex128.</returns>
+    public static Tensor Doubled(Tensor shift) => shift.matmul(shift).add_(shift, 2);
+
+    // Bⱼ = c_{5j} I + Σ_{i=1..4} c_{5j+i} Zⁱ (but no I in B₀) for all j at once: [BlockCount] tensors [B, N, N] complex128.
     private static Tensor[] Blocks(Tensor[] powers)
     {
         var shape = powers[0].shape;
@@ -74,7 +100,8 @@ internal static class UnitaryExponential
         var constants = new double[BlockCount];
         for (var j = 0; j < BlockCount; j++)
         {
-            constants[j] = InverseFactorial(BlockSize * j);
+            // The constant 1 of block 0 is U's identity, which K leaves out.
+            constants[j] = j == 0 ? 0 : InverseFactorial(BlockSize * j);
             for (var i = 1; i < BlockSize; i++) coefficients[j, i - 1] = InverseFactorial(BlockSize * j + i);
         }
         // Real coefficients act on real and imaginary parts alike, so one real product combines all the powers.

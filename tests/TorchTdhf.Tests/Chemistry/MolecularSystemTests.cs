@@ -31,7 +31,8 @@ public class MolecularSystemTests(ITestOutputHelper output)
         Assert.True(Math.Abs(trace - system.ElectronCount) <= 1e-10);
         Assert.True(idempotency <= 1e-10);
         Assert.True(energyError <= 1e-10, $"|ΔE| = {energyError:E3}");
-        Assert.True(commutator <= 1e-8, $"|[F, P0]| = {commutator:E3}");
+        // At round-off, so that the ground state stays put under field-free propagation (P drifts by about |[F, P]|·t).
+        Assert.True(commutator <= 2e-13, $"|[F, P0]| = {commutator:E3}");
         Assert.True(hError <= 1e-9, $"max |Δ eig h| = {hError:E3}");
     }
 

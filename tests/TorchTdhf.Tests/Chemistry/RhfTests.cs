@@ -45,7 +45,11 @@ public class RhfTests(ITestOutputHelper output)
         var last = rhf.History[^1];
         Assert.Equal(rhf.TotalEnergy, last.Energy);
         Assert.True(Math.Abs(last.EnergyChange) < 1e-12 && last.DensityChange < 1e-10);
-        Assert.True(last.DiisError < 1e-8);
+        // Past the thresholds (met with [F, P] ≈ 2e-12 here) a few more iterations take the commutator to round-off.
+        var thresholdsMet = rhf.History.First(h => Math.Abs(h.EnergyChange) < 1e-12 && h.DensityChange < 1e-10).Iteration;
+        output.WriteLine($"thresholds met at iteration {thresholdsMet}, stopped at {rhf.Iterations} with [F, P] = {last.DiisError:E2}");
+        Assert.True(last.DiisError <= 1e-13, $"[F, P] = {last.DiisError:E2}");
+        Assert.InRange(rhf.Iterations - thresholdsMet, 1, 5);
         for (var k = 1; k < rhf.History.Count; k++)
             Assert.Equal(rhf.History[k].Energy - rhf.History[k - 1].Energy, rhf.History[k].EnergyChange, 14);
     }

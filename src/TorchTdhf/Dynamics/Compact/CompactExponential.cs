@@ -1,13 +1,17 @@
 namespace TorchTdhf.Dynamics.Compact;
 
 /// <summary>
-/// U = e^{−iτH} of one Hermitian H on <see cref="ComplexMatrix"/> planes: the Taylor polynomial of the lowest degree
-/// whose remainder is below 2⁻⁵³ for this generator, by Paterson–Stockmeyer, with scaling and squaring beyond ρ = 2.33.
+/// K = e^{−iτH} − 1 of one Hermitian H on <see cref="ComplexMatrix"/> planes: the Taylor polynomial of the lowest degree
+/// whose remainder is below 2⁻⁵³ for this generator, without its constant term, by Paterson–Stockmeyer, with scaling
+/// and squaring beyond ρ = 2.33.
 /// </summary>
 /// <remarks>
-/// τH is normal, so the remainder is at most Σ_{k&gt;m} ρᵏ/k! with ρ = ‖τH‖₂ ≤ ‖τH‖_F. At the time steps of the
+/// <para>τH is normal, so the remainder is at most Σ_{k&gt;m} ρᵏ/k! with ρ = ‖τH‖₂ ≤ ‖τH‖_F. At the time steps of the
 /// learning protocol ρ is about 10⁻², where degree 7 is already exact to round-off, half the products of the fixed
-/// degree 24 that <see cref="UnitaryExponential"/> uses for a whole batch.
+/// degree 24 that <see cref="UnitaryExponential"/> uses for a whole batch.</para>
+/// <para>Why U − 1 and not U: near the identity, U's elements round to multiples of 2⁻⁵³, so U P U† of a stationary
+/// P comes back off by that much every step, the same way every step, and the error grows linearly (4·10⁻¹¹ after
+/// 2·10⁵ steps). K carries the step with the relative precision of τH (see <see cref="UnitaryExponential.ConjugateNearIdentity"/>).</para>
 /// </remarks>
 internal sealed class CompactExponential
 {
@@ -27,11 +31,11 @@ internal sealed class CompactExponential
         _product = new ComplexMatrix(n);
     }
 
-    /// <summary>result = e^{−iτH}.</summary>
+    /// <summary>result = e^{−iτH} − 1.</summary>
     /// <param name="hermitian">H, Hermitian.</param>
     /// <param name="scale">τ.</param>
-    /// <param name="result">Receives U (must not be <paramref name="hermitian"/>).</param>
-    public void Evaluate(ComplexMatrix hermitian, double scale, ComplexMatrix result)
+    /// <param name="result">Receives K (must not be <paramref name="hermitian"/>).</param>
+    public void EvaluateMinusIdentity(ComplexMatrix hermitian, double scale, ComplexMatrix result)
     {
         var rho = Math.Abs(scale) * hermitian.FrobeniusNorm();
         var squarings = rho > Reach && double.IsFinite(rho) ? (int)Math.Ceiling(Math.Log2(rho / Reach)) : 0;
@@ -56,21 +60,24 @@ internal sealed class CompactExponential
             SetBlock(j, blockSize, degree, result);
             result.AddScaled(_product, 1, 0);
         }
+        // (1 + K)² = 1 + (2K + K²).
         for (var i = 0; i < squarings; i++)
         {
             _product.SetProduct(result, result);
-            result.CopyFrom(_product);
+            result.Scale(2);
+            result.AddScaled(_product, 1, 0);
         }
     }
 
-    // target = Σ_{i<s} c_{s·j+i} Zⁱ (cₖ = 1/k!, zero beyond the degree).
+    // target = Σ_{i<s} c_{s·j+i} Zⁱ (cₖ = 1/k!, zero beyond the degree, and c₀ = 0 for U − 1).
     private void SetBlock(int j, int blockSize, int degree, ComplexMatrix target)
     {
         Array.Clear(target.Re);
         Array.Clear(target.Im);
         var first = blockSize * j;
         var c = InverseFactorial(first);
-        for (var d = 0; d < target.N; d++) target.Re[d * target.Stride + d] = c;
+        if (first > 0)
+            for (var d = 0; d < target.N; d++) target.Re[d * target.Stride + d] = c;
         for (var i = 1; i < blockSize && first + i <= degree; i++)
         {
             c /= first + i;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,7 +23,8 @@ internal sealed class CompactMuntheKaas4
     private readonly ComplexMatrix _density;
     private readonly ComplexMatrix[] _rates;
     private readonly ComplexMatrix _stage;
-    private readonly ComplexMatrix _unitary;
+    private readonly ComplexMatrix _shift;
+    private readonly ComplexMatrix _change;
     private readonly ComplexMatrix _adjoint;
     private readonly ComplexMatrix _left;
     private readonly ComplexMatrix _single;
@@ -40,7 +42,7 @@ internal sealed class CompactMuntheKaas4
         ComplexMatrix New() => new(n);
         _density = New();
         _rates = Enumerable.Range(0, 4).Select(_ => New()).ToArray();
-        (_stage, _unitary, _adjoint, _left, _single, _nested) = (New(), New(), New(), New(), New(), New());
+        (_stage, _shift, _change, _adjoint, _left, _single, _nested) = (New(), New(), New(), New(), New(), New(), New());
     }
 
     /// <summary>P(t + dt) for every trajectory of the batch.</summary>
@@ -51,19 +53,21 @@ internal sealed class CompactMuntheKaas4
     public Tensor Step(Tensor density, double time, double timeStep)
     {
         var batch = (int)density.shape[0];
-        double[] values;
-        using (var real = torch.view_as_real(density.resolve_conj().contiguous()).contiguous()) values = real.data<double>().ToArray();
-        var result = new double[values.Length];
+        // The views below are handles that keep P(t)'s storage alive; without a scope of their own they would pile up
+        // in the caller's (a whole run's) until it ends, some gigabytes for a 100-member ensemble.
+        using var scope = torch.NewDisposeScope();
+        // Read and written in place (interleaved re, im): copies through managed arrays cost more than the step for small batches.
+        var input = density.resolve_conj().contiguous();
+        var output = torch.empty(new long[] { batch, _n, _n }, ScalarType.ComplexFloat64);
+        var from = MemoryMarshal.Cast<byte, double>(input.bytes);
+        var to = MemoryMarshal.Cast<byte, double>(output.bytes);
         for (var b = 0; b < batch; b++)
         {
-            Load(values, b, _density);
+            Load(from, b, _density);
             StepOne(_fields[_fields.Count == 1 ? 0 : b], time, timeStep);
-            Store(_stage, result, b);
+            Store(_stage, to, b);
         }
-        // A tensor made from a managed array only borrows it; the result must own its memory, so copy it once.
-        using var borrowed = torch.tensor(result, new long[] { batch, _n, _n, 2 });
-        using var owned = borrowed.clone();
-        return torch.view_as_complex(owned);
+        return output.MoveToOuterDisposeScope();
     }
 
     /// <summary>P(t + dt) of one trajectory, in place.</summary>
@@ -103,13 +107,18 @@ internal sealed class CompactMuntheKaas4
         _stage.Scale(0.5);
     }
 
-    // _stage = U P U† with U = e^{−i·scale·rate}.
+    // _stage = U P U† with U = e^{−i·scale·rate} = 1 + K, as P + (KP + (KP)† + KPK†): the small change is summed
+    // before P is added, so a P that commutes with the rate comes back unchanged (see CompactExponential).
     private void Act(ComplexMatrix rate, double scale)
     {
-        _exponential.Evaluate(rate, scale, _unitary);
-        _adjoint.SetAdjoint(_unitary);
-        _left.SetProduct(_unitary, _density);
+        _exponential.EvaluateMinusIdentity(rate, scale, _shift);
+        _adjoint.SetAdjoint(_shift);
+        _left.SetProduct(_shift, _density);
         _stage.SetProduct(_left, _adjoint);
+        _change.SetPlusSignedAdjoint(_left, 1);
+        _change.AddScaled(_stage, 1, 0);
+        _stage.CopyFrom(_density);
+        _stage.AddScaled(_change, 1, 0);
     }
 
     // fock += (i·span/2)[R, F] − (span²/12)[R, [R, F]], each commutator one product (see MuntheKaas4).
@@ -123,7 +132,7 @@ internal sealed class CompactMuntheKaas4
         fock.AddScaled(_nested, -span * span / 12, 0);
     }
 
-    private void Load(double[] values, int b, ComplexMatrix target)
+    private void Load(ReadOnlySpan<double> values, int b, ComplexMatrix target)
     {
         int n = _n, s = target.Stride, offset = b * n * n * 2;
         for (var i = 0; i < n; i++)
@@ -134,7 +143,7 @@ internal sealed class CompactMuntheKaas4
         }
     }
 
-    private void Store(ComplexMatrix source, double[] values, int b)
+    private void Store(ComplexMatrix source, Span<double> values, int b)
     {
         int n = _n, s = source.Stride, offset = b * n * n * 2;
         for (var i = 0; i < n; i++)

@@ -10,7 +10,7 @@ namespace TorchTdhf.Dynamics.Compact;
 /// </summary>
 /// <remarks>
 /// For N ≤ 16 a libtorch operation costs far more in dispatch than in arithmetic, so the small-system path works on
-/// plain arrays; the split planes let every complex product run as vector FMAs along rows.
+/// plain arrays; the split planes let every complex product run as fused vector multiply-adds along rows.
 /// </remarks>
 internal sealed class ComplexMatrix
 {
@@ -62,17 +62,18 @@ internal sealed class ComplexMatrix
             {
                 var ar = new Vector<double>(a.Re[i * s + k]);
                 var ai = new Vector<double>(a.Im[i * s + k]);
+                var minusAi = -ai;
                 var o = k * rowVectors;
                 var (x0, x1, x2, x3) = (Unsafe.Add(ref br, o), Unsafe.Add(ref br, o + 1), Unsafe.Add(ref br, o + 2), Unsafe.Add(ref br, o + 3));
                 var (y0, y1, y2, y3) = (Unsafe.Add(ref bi, o), Unsafe.Add(ref bi, o + 1), Unsafe.Add(ref bi, o + 2), Unsafe.Add(ref bi, o + 3));
-                r0 += x0 * ar - y0 * ai;
-                r1 += x1 * ar - y1 * ai;
-                r2 += x2 * ar - y2 * ai;
-                r3 += x3 * ar - y3 * ai;
-                i0 += y0 * ar + x0 * ai;
-                i1 += y1 * ar + x1 * ai;
-                i2 += y2 * ar + x2 * ai;
-                i3 += y3 * ar + x3 * ai;
+                r0 = Fma(x0, ar, Fma(y0, minusAi, r0));
+                r1 = Fma(x1, ar, Fma(y1, minusAi, r1));
+                r2 = Fma(x2, ar, Fma(y2, minusAi, r2));
+                r3 = Fma(x3, ar, Fma(y3, minusAi, r3));
+                i0 = Fma(y0, ar, Fma(x0, ai, i0));
+                i1 = Fma(y1, ar, Fma(x1, ai, i1));
+                i2 = Fma(y2, ar, Fma(x2, ai, i2));
+                i3 = Fma(y3, ar, Fma(x3, ai, i3));
             }
             var c = i * rowVectors;
             (Unsafe.Add(ref cr, c), Unsafe.Add(ref cr, c + 1), Unsafe.Add(ref cr, c + 2), Unsafe.Add(ref cr, c + 3)) = (r0, r1, r2, r3);
@@ -91,14 +92,15 @@ internal sealed class ComplexMatrix
             ci.Clear();
             for (var k = 0; k < N; k++)
             {
-                var ar = a.Re[i * s + k];
-                var ai = a.Im[i * s + k];
+                var ar = new Vector<double>(a.Re[i * s + k]);
+                var ai = new Vector<double>(a.Im[i * s + k]);
+                var minusAi = -ai;
                 var br = b.Row(b.Re, k);
                 var bi = b.Row(b.Im, k);
                 for (var v = 0; v < cr.Length; v++)
                 {
-                    cr[v] += br[v] * ar - bi[v] * ai;
-                    ci[v] += bi[v] * ar + br[v] * ai;
+                    cr[v] = Fma(br[v], ar, Fma(bi[v], minusAi, cr[v]));
+                    ci[v] = Fma(bi[v], ar, Fma(br[v], ai, ci[v]));
                 }
             }
         }
@@ -139,12 +141,13 @@ internal sealed class ComplexMatrix
         var im = Plane(Im);
         var ar = Plane(a.Re);
         var ai = Plane(a.Im);
+        var (real, imaginary, minusImaginary) = (new Vector<double>(cr), new Vector<double>(ci), new Vector<double>(-ci));
         for (var v = 0; v < re.Length; v++)
         {
             var x = ar[v];
             var y = ai[v];
-            re[v] += x * cr - y * ci;
-            im[v] += y * cr + x * ci;
+            re[v] = Fma(x, real, Fma(y, minusImaginary, re[v]));
+            im[v] = Fma(y, real, Fma(x, imaginary, im[v]));
         }
     }
 
@@ -195,6 +198,9 @@ internal sealed class ComplexMatrix
         for (var v = 0; v < re.Length; v++) sum += re[v] * re[v] + im[v] * im[v];
         return Math.Sqrt(Vector.Sum(sum));
     }
+
+    // One rounding per multiply-add: fewer instructions than a product and a sum, and no less accurate.
+    private static Vector<double> Fma(Vector<double> x, Vector<double> y, Vector<double> addend) => Vector.FusedMultiplyAdd(x, y, addend);
 
     private Span<Vector<double>> Row(double[] plane, int row) => MemoryMarshal.Cast<double, Vector<double>>(plane.AsSpan(row * Stride, Stride));
 

@@ -10,14 +10,6 @@ namespace TorchTdhf.Tests.Dynamics.Compact;
 /// <summary>The array path of magnus4 for small bases against the libtorch path it replaces.</summary>
 public class CompactMuntheKaas4Tests
 {
-    // Hides the exact potential's type, so the equation keeps to the libtorch path.
-    private sealed class Opaque(ITwoElectronPotential inner) : ITwoElectronPotential
-    {
-        public int BasisSize => inner.BasisSize;
-        public bool IsExactlyHermitian => inner.IsExactlyHermitian;
-        public Tensor Apply(Tensor density) => inner.Apply(density);
-    }
-
     [Theory]
     [InlineData("heh+", "6-31g")]
     [InlineData("lih", "6-31g")]
@@ -29,7 +21,7 @@ public class CompactMuntheKaas4Tests
         using var potential = new TruePotential(system.Eri);
         var fields = new Field[] { SinusoidalField.Paper(), new NoField(), SinusoidalField.Paper() };
         using var fast = new TdhfEquation(system, potential, fields);
-        using var reference = new TdhfEquation(system, new Opaque(potential), fields);
+        using var reference = new TdhfEquation(system, new OpaquePotential(potential), fields);
         var start = RandomIdempotentEnsemble.Generate(system.GroundStateDensity, system.ElectronCount, 0.3, 7, 3);
         var propagator = new MuntheKaas4();
         // A large step, so that the exponentials need high degrees and differ from round-off noise if wrong.
