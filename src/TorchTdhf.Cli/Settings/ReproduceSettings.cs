@@ -9,7 +9,7 @@ public sealed class ReproduceSettings : OutputSettings
 {
     /// <summary>The study preset.</summary>
     [CommandOption("-p|--preset <NAME>")]
-    [Description("quick (HeH+ and LiH at 2 % length, a few minutes), small (the four small systems, full protocol), paper (all seven), paper-data (the paper's own integrals).")]
+    [Description("quick (HeH+ and LiH at 1 % length, a few minutes), small (the four small systems, full protocol), paper (all seven), paper-data (the paper's own integrals).")]
     public string Preset { get; init; } = "quick";
 
     /// <summary>Restricts the systems.</summary>
