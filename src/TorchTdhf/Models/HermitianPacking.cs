@@ -181,6 +181,50 @@ internal sealed class HermitianPacking : IDisposable
     /// <summary>Real numbers per packed matrix: N².</summary>
     public long RowLength => (long)N * N;
 
+    /// <summary><see cref="PackRows"/> of detached densities, after checking them (for <see cref="IPackedDensityPotential"/>).</summary>
+    /// <param name="density">P: [B, N, N] complex128.</param>
+    /// <returns>[B, N²] float64.</returns>
+    public Tensor PackDensities(Tensor density)
+    {
+        DensityArguments.RequireBatch(density, N, nameof(density));
+        return PackRows(density.detach());
+    }
+
+    /// <summary><see cref="ApplyRows"/> after checking the packed densities.</summary>
+    /// <param name="symmetricKernel">W_s: [Ms, Ms] float64.</param>
+    /// <param name="antisymmetricKernel">W_a: [Ma, Ma] float64.</param>
+    /// <param name="packedDensity">[B, N²] float64.</param>
+    /// <returns>[B, N, N] complex128, exactly Hermitian.</returns>
+    public Tensor ApplyPacked(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity)
+    {
+        PackedDensityArguments.Require(packedDensity, RowLength, nameof(packedDensity));
+        return ApplyRows(symmetricKernel, antisymmetricKernel, packedDensity);
+    }
+
+    /// <summary><see cref="KernelAdjointRows"/> after checking both arguments (the cotangent is detached).</summary>
+    /// <param name="packedDensity">[B, N²] float64.</param>
+    /// <param name="cotangent">Y: [B, N, N] complex128.</param>
+    /// <returns>[Ms, Ms] and [Ma, Ma] float64.</returns>
+    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjointPacked(Tensor packedDensity, Tensor cotangent)
+    {
+        PackedDensityArguments.Require(packedDensity, RowLength, nameof(packedDensity));
+        DensityArguments.RequireBatch(cotangent, N, nameof(cotangent));
+        PackedDensityArguments.RequireSameBatch(packedDensity, cotangent);
+        return KernelAdjointRows(packedDensity, cotangent.detach());
+    }
+
+    /// <summary>A packed model's <see cref="ILearnablePotential.Adjoint"/>: pack, kernel adjoint, unfold.</summary>
+    /// <param name="model">The model whose kernels this packing serves.</param>
+    /// <param name="density">P: [B, N, N] complex128.</param>
+    /// <param name="cotangent">Y: [B, N, N] complex128.</param>
+    /// <returns>[ParameterCount] float64.</returns>
+    public Tensor ParameterAdjoint(IPackedDensityPotential model, Tensor density, Tensor cotangent)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (symmetric, antisymmetric) = KernelAdjointPacked(PackDensities(density), cotangent);
+        return model.ParameterAdjoint(symmetric, antisymmetric).MoveToOuterDisposeScope();
+    }
+
     /// <summary>The kernels (W_s, W_a) of a dense map K (see the remarks); the transposed row selection makes them BLAS-ready.</summary>
     /// <param name="kernel">K: [N², N²] float64, rows ij and columns kl flattened row-major; must map symmetric
     /// matrices to symmetric ones and antisymmetric to antisymmetric ones (only the rows i ≤ j are read).</param>

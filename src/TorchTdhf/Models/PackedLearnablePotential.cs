@@ -116,23 +116,13 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, IPac
     }
 
     /// <inheritdoc />
-    public Tensor Adjoint(Tensor density, Tensor cotangent)
-    {
-        DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = KernelAdjoint(Packing.PackRows(density.detach()), cotangent);
-        return ParameterAdjoint(symmetric, antisymmetric).MoveToOuterDisposeScope();
-    }
+    public Tensor Adjoint(Tensor density, Tensor cotangent) => Packing.ParameterAdjoint(this, density, cotangent);
 
     /// <summary>N², the triangle rows (s | a) of <see cref="HermitianPacking.PackRows"/>.</summary>
     public long PackedDensityLength => Packing.RowLength;
 
     /// <inheritdoc />
-    public Tensor PackDensities(Tensor density)
-    {
-        DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        return Packing.PackRows(density.detach());
-    }
+    public Tensor PackDensities(Tensor density) => Packing.PackDensities(density);
 
     /// <inheritdoc />
     public (Tensor Symmetric, Tensor Antisymmetric) Kernels(Tensor theta)
@@ -144,20 +134,12 @@ public abstract class PackedLearnablePotential : nn.Module<Tensor, Tensor>, IPac
     }
 
     /// <inheritdoc />
-    public Tensor ApplyKernels(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity)
-    {
-        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
-        return Packing.ApplyRows(symmetricKernel, antisymmetricKernel, packedDensity);
-    }
+    public Tensor ApplyKernels(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity) =>
+        Packing.ApplyPacked(symmetricKernel, antisymmetricKernel, packedDensity);
 
     /// <inheritdoc />
-    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor packedDensity, Tensor cotangent)
-    {
-        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
-        DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
-        PackedDensityArguments.RequireSameBatch(packedDensity, cotangent);
-        return Packing.KernelAdjointRows(packedDensity, cotangent.detach());
-    }
+    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor packedDensity, Tensor cotangent) =>
+        Packing.KernelAdjointPacked(packedDensity, cotangent);
 
     /// <inheritdoc />
     public Tensor ParameterAdjoint(Tensor symmetric, Tensor antisymmetric)

@@ -131,23 +131,13 @@ public sealed class SymmetricTensorModel : nn.Module<Tensor, Tensor>, IPackedDen
     }
 
     /// <inheritdoc />
-    public Tensor Adjoint(Tensor density, Tensor cotangent)
-    {
-        DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        using var scope = torch.NewDisposeScope();
-        var (symmetric, antisymmetric) = KernelAdjoint(_packing.PackRows(density.detach()), cotangent);
-        return ParameterAdjoint(symmetric, antisymmetric).MoveToOuterDisposeScope();
-    }
+    public Tensor Adjoint(Tensor density, Tensor cotangent) => _packing.ParameterAdjoint(this, density, cotangent);
 
     /// <summary>N², the triangle rows (s | a) of <see cref="HermitianPacking.PackRows"/>.</summary>
     public long PackedDensityLength => _packing.RowLength;
 
     /// <inheritdoc />
-    public Tensor PackDensities(Tensor density)
-    {
-        DensityArguments.RequireBatch(density, BasisSize, nameof(density));
-        return _packing.PackRows(density.detach());
-    }
+    public Tensor PackDensities(Tensor density) => _packing.PackDensities(density);
 
     /// <inheritdoc />
     public (Tensor Symmetric, Tensor Antisymmetric) Kernels(Tensor theta)
@@ -157,20 +147,12 @@ public sealed class SymmetricTensorModel : nn.Module<Tensor, Tensor>, IPackedDen
     }
 
     /// <inheritdoc />
-    public Tensor ApplyKernels(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity)
-    {
-        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
-        return _packing.ApplyRows(symmetricKernel, antisymmetricKernel, packedDensity);
-    }
+    public Tensor ApplyKernels(Tensor symmetricKernel, Tensor antisymmetricKernel, Tensor packedDensity) =>
+        _packing.ApplyPacked(symmetricKernel, antisymmetricKernel, packedDensity);
 
     /// <inheritdoc />
-    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor packedDensity, Tensor cotangent)
-    {
-        PackedDensityArguments.Require(packedDensity, PackedDensityLength, nameof(packedDensity));
-        DensityArguments.RequireBatch(cotangent, BasisSize, nameof(cotangent));
-        PackedDensityArguments.RequireSameBatch(packedDensity, cotangent);
-        return _packing.KernelAdjointRows(packedDensity, cotangent.detach());
-    }
+    public (Tensor Symmetric, Tensor Antisymmetric) KernelAdjoint(Tensor packedDensity, Tensor cotangent) =>
+        _packing.KernelAdjointPacked(packedDensity, cotangent);
 
     /// <inheritdoc />
     public Tensor ParameterAdjoint(Tensor symmetric, Tensor antisymmetric) => _kernels.Fold(symmetric, antisymmetric);
