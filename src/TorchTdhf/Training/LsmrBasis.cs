@@ -5,8 +5,8 @@ namespace TorchTdhf.Training;
 
 /// <summary>
 /// The Golub–Kahan domain vectors v₁, v₂, … that <see cref="Lsmr"/> keeps in order to reorthogonalise every new v
-/// against them (one-sided reorthogonalisation: Simon &amp; Zha, SIAM J. Sci. Comput. 21, 2257, 2000; Fong &amp;
-/// Saunders 2011, §6).
+/// against them (one-sided reorthogonalisation: Simon &amp; Zha, SIAM J. Sci. Comput. 21, 2257, 2000; also in Fong &amp;
+/// Saunders 2011).
 /// </summary>
 /// <remarks>
 /// <para><b>Why.</b> Without it the v's lose orthogonality in floating point as soon as singular values converge;
