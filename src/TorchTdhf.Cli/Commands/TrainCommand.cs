@@ -44,6 +44,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         AbsoluteTolerance = s.Atol,
         RelativeTolerance = s.Btol,
         ConditionLimit = s.Conlim,
+        ReorthogonalisationMiB = s.ReorthMemory,
         Damping = s.Damping,
         LearningRate = s.LearningRate,
         BatchSize = s.BatchSize,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using TorchTdhf.Training.Runs;
 
 namespace TorchTdhf.Cli.Settings;
 
@@ -48,18 +49,23 @@ public sealed class TrainSettings : OutputSettings
 
     /// <summary>LSMR atol.</summary>
     [CommandOption("--atol <X>")]
-    [Description("LSMR: stop when ‖Jᵀr‖ ≤ atol ‖J‖ ‖r‖ (default 1e-8).")]
-    public double Atol { get; init; } = 1e-8;
+    [Description("LSMR: stop when ‖Jᵀr‖ ≤ atol ‖J‖ ‖r‖ (default 0: run to machine precision or --iterations).")]
+    public double Atol { get; init; }
 
     /// <summary>LSMR btol.</summary>
     [CommandOption("--btol <X>")]
-    [Description("LSMR: relative accuracy of the targets (default 1e-8).")]
-    public double Btol { get; init; } = 1e-8;
+    [Description("LSMR: relative accuracy of the targets (default 0).")]
+    public double Btol { get; init; }
 
     /// <summary>LSMR conlim.</summary>
     [CommandOption("--conlim <X>")]
-    [Description("LSMR: stop when the condition estimate exceeds it; 0 disables (default 1e8).")]
-    public double Conlim { get; init; } = 1e8;
+    [Description("LSMR: stop when the condition estimate exceeds it; 0 disables (default 0).")]
+    public double Conlim { get; init; }
+
+    /// <summary>LSMR reorthogonalisation memory.</summary>
+    [CommandOption("--reorth-memory <MiB>")]
+    [Description("LSMR: memory for the vectors each new one is reorthogonalised against, in MiB (default 1024; 0: none). Without it LSMR stalls on ill-conditioned fits such as one trajectory; the vectors are also checkpointed.")]
+    public int ReorthMemory { get; init; } = TrainingRunOptions.DefaultReorthogonalisationMiB;
 
     /// <summary>LSMR damping.</summary>
     [CommandOption("--damping <λ>")]

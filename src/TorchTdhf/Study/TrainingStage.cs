@@ -53,10 +53,16 @@ public static class TrainingStage
         ReadSummary(Path.Combine(runFolder, TrainingRun.SummaryFileName))
         ?? throw new TdhfInputException("the run has no readable summary.json", runFolder);
 
+    // The solver's settings are part of the key, so a run made under other LSMR defaults (tolerances, reorthogonalisation)
+    // is trained again rather than reused.
     private static string Key(ModelRecipe recipe, string dataFolder)
     {
         var (data, _) = DatasetFingerprints.Of(new[] { dataFolder }, recipe.Roles);
-        return JsonSerializer.Serialize(new { recipe.Model, recipe.Solver, recipe.TrainingSet, recipe.Roles, recipe.Iterations, recipe.LearningRate, data },
+        var options = recipe.Options(dataFolder, dataFolder, resume: false, device: "cpu");
+        var lsmr = recipe.Solver == SolverKind.Lsmr
+            ? new { options.AbsoluteTolerance, options.RelativeTolerance, options.ConditionLimit, options.ReorthogonalisationMiB }
+            : null;
+        return JsonSerializer.Serialize(new { recipe.Model, recipe.Solver, recipe.TrainingSet, recipe.Roles, recipe.Iterations, recipe.LearningRate, lsmr, data },
             StudyJson.Options) + "\n";
     }
 

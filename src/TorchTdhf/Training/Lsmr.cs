@@ -7,16 +7,23 @@ namespace TorchTdhf.Training;
 /// LSMR (Fong &amp; Saunders, SIAM J. Sci. Comput. 33, 2950, 2011) for min ‖A x − b‖² + λ²‖x − x₀‖² with a matrix-free
 /// <see cref="ILinearOperator"/>: Golub–Kahan bidiagonalisation of A started from r₀ = b − A x₀, with MINRES applied
 /// to the normal equations through plane rotations, so ‖Aᵀ r_k‖ decreases monotonically. One product with A and one
-/// with Aᵀ per iteration; memory: u, v (range and domain), h, h̄, the correction and x₀.
+/// with Aᵀ per iteration; memory: u, v (range and domain), h, h̄, the correction and x₀, and with
+/// <see cref="LsmrOptions.ReorthogonalisationBytes"/> the v's kept for reorthogonalisation (<see cref="LsmrBasis"/>).
 /// </summary>
 /// <remarks>
 /// A step-wise iterator: <see cref="Start"/> initialises, each <see cref="Step"/> does one iteration and returns its log
 /// line, <see cref="IsFinished"/> says when a stopping rule holds. <see cref="Export"/> between steps captures the
-/// whole iteration state; <see cref="Resume"/> continues from it bit for bit. Norms come from the recurrences
-/// (‖r‖ and ‖Aᵀr‖ as in §3 of the paper); the only vector norms taken are β = ‖u‖ and α = ‖v‖ and ‖x − x₀‖.
+/// whole iteration state, the kept v's included; <see cref="Resume"/> continues from it bit for bit. Norms come from
+/// the recurrences (‖r‖ and ‖Aᵀr‖ as in §3 of the paper); the only vector norms taken are β = ‖u‖ and α = ‖v‖ and
+/// ‖x − x₀‖.
 /// </remarks>
 public sealed class Lsmr : IDisposable
 {
+    // The names under which LsmrState keeps the reorthogonalisation basis (only when it holds vectors), its size and capacity.
+    private const string BasisTensor = "basis";
+    private const string BasisCountCounter = "basisCount";
+    private const string BasisCapacityCounter = "basisCapacity";
+
     private readonly ILinearOperator _operator;
     private readonly LsmrOptions _options;
     private readonly LsmrRecurrence _s;
@@ -27,15 +34,21 @@ public sealed class Lsmr : IDisposable
     private Tensor _hBar;
     private Tensor _correction;
     private Tensor _start;
+    private readonly LsmrBasis _basis;
 
-    private Lsmr(ILinearOperator op, LsmrOptions options, LsmrRecurrence recurrence, Tensor u, Tensor v, Tensor h, Tensor hBar, Tensor correction, Tensor start)
+    private Lsmr(ILinearOperator op, LsmrOptions options, LsmrRecurrence recurrence, Tensor u, Tensor v, Tensor h, Tensor hBar, Tensor correction, Tensor start,
+        LsmrBasis? basis)
     {
         _operator = op;
         _options = options;
         _s = recurrence;
         (_u, _v, _h, _hBar, _correction, _start) = (u, v, h, hBar, correction, start);
         _maxIterations = options.MaxIterations ?? (int)Math.Min(int.MaxValue, Math.Min(RealVectors.RealLength(u), RealVectors.RealLength(v)));
+        _basis = basis ?? new LsmrBasis(LsmrBasis.CapacityFor(options.ReorthogonalisationBytes, RealVectors.RealLength(v)));
     }
+
+    /// <summary>The most v's kept for reorthogonalisation (0: none).</summary>
+    public long ReorthogonalisationCapacity => _basis.Capacity;
 
     /// <summary>Iterations done.</summary>
     public int Iteration => _s.Iteration;
@@ -76,14 +89,17 @@ public sealed class Lsmr : IDisposable
         s.NormalResidualNorm = s.Alpha * beta;
         if (s.NormalResidualNorm == 0) s.Stop = LsmrStop.StartingPointSolves;
         var lsmr = new Lsmr(op, options, s, u.DetachFromDisposeScope(), v.DetachFromDisposeScope(), v.clone().DetachFromDisposeScope(),
-            torch.zeros_like(v).DetachFromDisposeScope(), torch.zeros_like(x0).DetachFromDisposeScope(), x0.DetachFromDisposeScope());
+            torch.zeros_like(v).DetachFromDisposeScope(), torch.zeros_like(x0).DetachFromDisposeScope(), x0.DetachFromDisposeScope(), basis: null);
+        if (s.Alpha > 0) lsmr._basis.Add(lsmr._v);
         return lsmr;
     }
 
     /// <summary>Continues from an exported state.</summary>
     /// <param name="op">The operator the state was produced with.</param>
     /// <param name="state">From <see cref="Export"/> (copied; the caller still owns it).</param>
-    /// <param name="options">Stopping rules (the damping must be the one the state was produced with); defaults when null.</param>
+    /// <param name="options">Stopping rules (the damping must be the one the state was produced with); defaults when null.
+    /// Reorthogonalisation continues as the state was started: its kept v's and capacity are used, and
+    /// <see cref="LsmrOptions.ReorthogonalisationBytes"/> is ignored.</param>
     /// <exception cref="TdhfInputException">The state lacks a value, or the options are bad.</exception>
     public static Lsmr Resume(ILinearOperator op, LsmrState state, LsmrOptions? options = null)
     {
@@ -91,14 +107,32 @@ public sealed class Lsmr : IDisposable
         options.Validate();
         var recurrence = LsmrRecurrence.From(state);
         Tensor T(string key) => state.Tensors.TryGetValue(key, out var t) ? t.detach().clone().DetachFromDisposeScope() : throw new TdhfInputException($"the LSMR state lacks '{key}'", key: key);
-        return new Lsmr(op, options, recurrence, T("u"), T("v"), T("h"), T("hBar"), T("correction"), T("start"));
+        // A state written without reorthogonalisation has neither the counter nor the basis, and resumes without it.
+        var capacity = state.Counters.TryGetValue(BasisCapacityCounter, out var most) ? most : 0;
+        var count = state.Counters.TryGetValue(BasisCountCounter, out var kept) ? kept : 0;
+        LsmrBasis basis;
+        if (count == 0) basis = new LsmrBasis(capacity);
+        else if (state.Tensors.TryGetValue(BasisTensor, out var rows) && rows.shape[0] == count) basis = LsmrBasis.From(rows, capacity);
+        else throw new TdhfInputException($"the LSMR state keeps {count} vectors for reorthogonalisation but lacks '{BasisTensor}' or has another number", key: BasisTensor);
+        return new Lsmr(op, options, recurrence, T("u"), T("v"), T("h"), T("hBar"), T("correction"), T("start"), basis);
     }
 
     /// <summary>A copy of the whole iteration state.</summary>
-    public LsmrState Export() => new(new Dictionary<string, Tensor>
+    public LsmrState Export()
     {
-        ["u"] = _u.clone(), ["v"] = _v.clone(), ["h"] = _h.clone(), ["hBar"] = _hBar.clone(), ["correction"] = _correction.clone(), ["start"] = _start.clone(),
-    }.ToDictionary(p => p.Key, p => p.Value.DetachFromDisposeScope()), _s.Scalars(), _s.Counters());
+        var tensors = new Dictionary<string, Tensor>
+        {
+            ["u"] = _u.clone(), ["v"] = _v.clone(), ["h"] = _h.clone(), ["hBar"] = _hBar.clone(), ["correction"] = _correction.clone(), ["start"] = _start.clone(),
+        };
+        var counters = _s.Counters().ToDictionary(p => p.Key, p => p.Value);
+        if (_basis.Capacity > 0)
+        {
+            counters[BasisCapacityCounter] = _basis.Capacity;
+            counters[BasisCountCounter] = _basis.Count;
+        }
+        if (_basis.Count > 0) tensors[BasisTensor] = _basis.Export();
+        return new LsmrState(tensors.ToDictionary(p => p.Key, p => p.Value.DetachFromDisposeScope()), _s.Scalars(), counters);
+    }
 
     /// <summary>x = x₀ + the correction: a new domain vector owned by the caller.</summary>
     public Tensor Solution() => _start + _correction;
@@ -117,7 +151,9 @@ public sealed class Lsmr : IDisposable
             var u = _operator.Apply(_v).sub_(_u * s.Alpha);
             var beta = Normalise(u);
             var v = _operator.ApplyAdjoint(u).sub_(_v * beta);
+            _basis.Orthogonalise(v);
             var alpha = Normalise(v);
+            if (alpha > 0) _basis.Add(v);
             s.Alpha = alpha;
             Replace(ref _u, u);
             Replace(ref _v, v);
@@ -176,6 +212,7 @@ public sealed class Lsmr : IDisposable
         _hBar.Dispose();
         _correction.Dispose();
         _start.Dispose();
+        _basis.Dispose();
     }
 
     // §3.3 of the paper: ‖r_k‖² = d_k + (β̇_k − τ̇_k)² + β̈_{k+1}², from the rotations applied to β₁e₁ and a third QR (ρ̇, θ̃).

@@ -19,6 +19,14 @@ public sealed record LsmrOptions
     /// <summary>conlim: stop when the estimate of cond(A) exceeds it (regularisation by early stopping); 0 disables.</summary>
     public double ConditionLimit { get; init; } = 1e8;
 
+    /// <summary>
+    /// Memory for reorthogonalisation, in bytes: every new Golub–Kahan v is reorthogonalised against the v's kept so far
+    /// (<see cref="LsmrBasis"/>), and as many are kept as fit (8 bytes per real of the domain, never more than the
+    /// domain's dimension; storage grows as they arrive). 0 (the default) turns it off. Worth its cost on
+    /// ill-conditioned problems whose domain is much smaller than their range, where plain LSMR stalls.
+    /// </summary>
+    public long ReorthogonalisationBytes { get; init; }
+
     /// <summary>Most iterations; null: the smaller of the domain's and the range's real dimensions.</summary>
     public int? MaxIterations { get; init; }
 
@@ -34,6 +42,7 @@ public sealed record LsmrOptions
         NonNegative(AbsoluteTolerance, "atol");
         NonNegative(RelativeTolerance, "btol");
         NonNegative(ConditionLimit, "conlim");
+        if (ReorthogonalisationBytes < 0) throw new TdhfInputException($"must be at least 0, not {ReorthogonalisationBytes}", key: "reorth-memory");
         if (MaxIterations is < 1) throw new TdhfInputException($"must be at least 1, not {MaxIterations}", key: "max-iterations");
     }
 }

@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace TorchTdhf.Training;
 
 /// <summary>
-/// Everything <see cref="Lsmr"/> carries from one iteration to the next: the vectors (u, v, h, h̄, the correction and
-/// the starting point) and the recurrence scalars, by name. Importing it with <see cref="Lsmr.Resume"/> continues with
+/// Everything <see cref="Lsmr"/> carries from one iteration to the next: the vectors (u, v, h, h̄, the correction, the
+/// starting point and the v's kept for reorthogonalisation) and the recurrence scalars, by name. Importing it with <see cref="Lsmr.Resume"/> continues with
 /// bit-identical iterates. Owns its tensors: dispose it to free them.
 /// </summary>
 public sealed class LsmrState : IDisposable

@@ -124,15 +124,19 @@ public class LsmrTests
         Assert.Throws<InvalidOperationException>(() => lsmr.Step());
     }
 
-    [Fact]
-    public void ExportedStateResumesBitIdentically()
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(4L * 25 * sizeof(double))]
+    [InlineData(1L << 20)]
+    public void ExportedStateResumesBitIdentically(long reorthogonalisationBytes)
     {
         using var scope = torch.NewDisposeScope();
         using var folder = new TempFolder();
         var g = new torch.Generator(21);
         using var a = new MatrixOperator(Randn(g, 40, 25), Randn(g, 40, 25));
         var b = torch.complex(Randn(g, 40), Randn(g, 40));
-        var options = Tight with { Damping = 0.1 };
+        // No reorthogonalisation; a basis that fills up (4 vectors) before the export; one that keeps every v.
+        var options = Tight with { Damping = 0.1, ReorthogonalisationBytes = reorthogonalisationBytes };
         using var original = Lsmr.Start(a, b, Randn(g, 25), options);
         for (var k = 0; k < 6; k++) original.Step();
         using (var state = original.Export()) state.Write(folder.File("lsmr.npz"));
@@ -164,5 +168,91 @@ public class LsmrTests
         using var state = lsmr.Export();
         using var partial = new LsmrState(state.Tensors.Where(p => p.Key != "hBar").ToDictionary(p => p.Key, p => p.Value.clone()), state.Scalars, state.Counters);
         Assert.Equal("hBar", Assert.Throws<TdhfInputException>(() => Lsmr.Resume(a, partial)).Key);
+        Assert.Equal("reorth-memory", Assert.Throws<TdhfInputException>(() => Lsmr.Start(a, b, options: new LsmrOptions { ReorthogonalisationBytes = -1 })).Key);
+
+        using var reorthogonalised = Lsmr.Start(a, b, options: new LsmrOptions { ReorthogonalisationBytes = 1 << 20 });
+        using var full = reorthogonalised.Export();
+        using var withoutBasis = new LsmrState(full.Tensors.Where(p => p.Key != "basis").ToDictionary(p => p.Key, p => p.Value.clone()), full.Scalars, full.Counters);
+        Assert.Equal("basis", Assert.Throws<TdhfInputException>(() => Lsmr.Resume(a, withoutBasis)).Key);
+        Assert.Equal(1, full.Counters["basisCount"]);
+    }
+
+    // A = U diag(σ) Vᵀ with σ from 1 down to 1e-6 and an inconsistent b: the spectrum of derivative matching on one
+    // trajectory in miniature.
+    private static (MatrixOperator A, Tensor B, Tensor Reference) IllConditioned(int m, int n)
+    {
+        var g = new torch.Generator(17);
+        var (u, _) = torch.linalg.qr(Randn(g, m, n));
+        var (v, _) = torch.linalg.qr(Randn(g, n, n));
+        var matrix = u.matmul(torch.diag(torch.logspace(0, -6, n, dtype: ScalarType.Float64))).matmul(v.mT);
+        var b = Randn(g, m);
+        return (new MatrixOperator(matrix), b, torch.linalg.lstsq(matrix, b.unsqueeze(1)).Solution.squeeze(1));
+    }
+
+    [Fact]
+    public void ReorthogonalisationSolvesAnIllConditionedProblemInAsManyIterationsAsUnknowns()
+    {
+        using var scope = torch.NewDisposeScope();
+        const int n = 60;
+        var (matrix, b, reference) = IllConditioned(400, n);
+        using var a = matrix;
+        var optimum = (b - a.Real.matmul(reference)).norm().item<double>();
+        var options = Tight with { MaxIterations = n + 5 };
+        using var plain = Lsmr.Start(a, b, options: options);
+        plain.Run();
+        using var reorthogonalised = Lsmr.Start(a, b, options: options with { ReorthogonalisationBytes = 1 << 20 });
+        reorthogonalised.Run();
+
+        Assert.Equal(n, reorthogonalised.ReorthogonalisationCapacity);
+        var x = reorthogonalised.Solution();
+        Assert.True(RelativeError(x, reference) < 1e-6, $"{reorthogonalised.Stop} after {reorthogonalised.Iteration}: error {RelativeError(x, reference)}");
+        var residual = (b - a.Real.matmul(x)).norm().item<double>();
+        var plainResidual = (b - a.Real.matmul(plain.Solution())).norm().item<double>();
+        Assert.True(residual <= optimum * (1 + 1e-12), $"‖r‖ {residual} above the optimum {optimum}");
+        // Without it the v's lose orthogonality and the same number of iterations leaves the excess residual orders larger.
+        Assert.True(plainResidual - optimum > 1e3 * Math.Max(residual - optimum, 1e-15 * optimum), $"plain {plainResidual - optimum:E3}, reorthogonalised {residual - optimum:E3}");
+    }
+
+    [Fact]
+    public void ReorthogonalisationKeepsAtMostItsCapacity()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (matrix, b, _) = IllConditioned(50, 20);
+        using var a = matrix;
+        // The budget and the domain's dimension bound the number of kept vectors; the iteration limit does not, so that
+        // a run resumed with a higher limit reorthogonalises as an uninterrupted one would.
+        Assert.Equal(3, Capacity(3 * 20 * sizeof(double) + 7, 100));
+        Assert.Equal(20, Capacity(1 << 20, 5));
+        Assert.Equal(20, Capacity(1 << 20, 100));
+        Assert.Equal(0, Capacity(0, 100));
+
+        using var lsmr = Lsmr.Start(a, b, options: Tight with { ReorthogonalisationBytes = 3 * 20 * sizeof(double) });
+        for (var k = 0; k < 6; k++) lsmr.Step();
+        using var state = lsmr.Export();
+        Assert.Equal(new long[] { 3, 20 }, state.Tensors["basis"].shape);
+        Assert.Equal(3, state.Counters["basisCapacity"]);
+
+        long Capacity(long bytes, int iterations)
+        {
+            using var probe = Lsmr.Start(a, b, options: Tight with { ReorthogonalisationBytes = bytes, MaxIterations = iterations });
+            return probe.ReorthogonalisationCapacity;
+        }
+    }
+
+    [Fact]
+    public void StateOfASolvedStartWithAnEmptyBasisRoundTrips()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var folder = new TempFolder();
+        var g = new torch.Generator(4);
+        using var a = new MatrixOperator(Randn(g, 12, 5));
+        var x0 = Randn(g, 5);
+        using var solved = Lsmr.Start(a, a.Apply(x0), x0, Tight with { ReorthogonalisationBytes = 1 << 20 });
+        Assert.Equal(LsmrStop.StartingPointSolves, solved.Stop);
+        using (var state = solved.Export()) state.Write(folder.File("lsmr.npz"));
+        using var loaded = LsmrState.Read(folder.File("lsmr.npz"));
+        using var resumed = Lsmr.Resume(a, loaded, Tight);
+        Assert.Equal(solved.Current, resumed.Current);
+        Assert.Equal(solved.ReorthogonalisationCapacity, resumed.ReorthogonalisationCapacity);
     }
 }

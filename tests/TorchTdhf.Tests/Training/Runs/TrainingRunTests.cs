@@ -65,9 +65,10 @@ public sealed class TrainingRunTests(TinyDataset data, ITestOutputHelper output)
         var lsmr = TrainingRun.Run(Options(SolverKind.Lsmr, iterations: 400));
         output.WriteLine($"exact {exact.FinalLoss:E6}, lsmr {lsmr.FinalLoss:E6}");
         Assert.Equal(1, exact.Iterations);
-        // The exact minimum is a lower bound; 400 LSMR iterations come within 1 % of it on this ill-conditioned problem.
+        // The exact minimum is a lower bound; reorthogonalised LSMR reaches it on this ill-conditioned problem (without
+        // reorthogonalisation 400 iterations ended 1 % above it).
         Assert.True(exact.FinalLoss <= lsmr.FinalLoss * (1 + 1e-9));
-        Assert.True(lsmr.FinalLoss <= exact.FinalLoss * 1.01);
+        Assert.True(lsmr.FinalLoss <= exact.FinalLoss * (1 + 1e-6));
     }
 
     [Fact]
