@@ -7,7 +7,7 @@ namespace TorchTdhf.Study;
 /// <summary>The paper-style tables of a reproduction: models as rows, systems as columns, one table per metric.</summary>
 public static class StudyTables
 {
-    private sealed record Metric(string Title, string Caption, Func<ModelResults, double?> Value);
+    private sealed record Metric(string Title, string Caption, Func<ModelResults, double?> Value, NumberFormat? Format = null);
 
     /// <summary>The tables of <paramref name="results"/>.</summary>
     public static IReadOnlyList<ResultTable> Build(StudyResults results)
@@ -16,6 +16,10 @@ public static class StudyTables
         {
             new Metric("Training loss", "Final derivative-matching loss $\\sum_t \\|r_t\\|_F^2$ on the model's training samples (hartree$^2$).",
                 m => m.Training.FinalLoss),
+            new Metric("Training loss over the data floor", "Final training loss divided by the true potential's loss on the same samples (the finite-difference floor of the data); $\\le 1$: the fit reached the floor.",
+                m => m.Training.TrueLoss > 0 ? m.Training.FinalLoss / m.Training.TrueLoss : null),
+            new Metric("Iterations", "Solver iterations run (LSMR stops at machine precision or at the preset's cap).",
+                m => m.Training.Iterations, NumberFormat.Fixed(0)),
             new Metric("Field-free propagation error", "max over time and entries of $|P_\\mathrm{model} - P_\\mathrm{true}|$ on the field-free test trajectory.",
                 m => Propagation(m, ProtocolPreset.FieldFreeTestRole)),
             new Metric("Field-on propagation error", "max over time and entries of $|P_\\mathrm{model} - P_\\mathrm{true}|$ on the field-on test trajectory.",
@@ -39,7 +43,7 @@ public static class StudyTables
             for (var c = 0; c < columns.Count; c++)
                 foreach (var model in results.Systems[c].Models)
                     cells[rows.IndexOf(model.Label), c] = metric.Value(model);
-            return new ResultTable(metric.Title, metric.Caption, "Model", rows, columns, cells, NumberFormat.Exponential(2), BestCellRule.LowestInColumn,
+            return new ResultTable(metric.Title, metric.Caption, "Model", rows, columns, cells, metric.Format ?? NumberFormat.Exponential(2), BestCellRule.LowestInColumn,
                 $"tab:study-{index}");
         }).ToList();
     }

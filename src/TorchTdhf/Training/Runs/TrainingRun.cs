@@ -120,9 +120,11 @@ public static class TrainingRun
     {
         var seconds = clock.Elapsed.TotalSeconds;
         using var theta = model.GetParameters();
+        using var truth = ModelFactory.FromTrue(model.Kind, inputs.System);
+        using var trueTheta = truth.GetParameters();
         return new TrainingRunResult(Path.GetFullPath(options.RunFolder), status, reason, options.Model.Name(), options.Solver.Name(), inputs.System.Name,
             inputs.System.OrbitalCount, model.ParameterCount, inputs.Samples.Count, inputs.Roles, inputs.TrajectoryFolders.Count, inputs.Fingerprint,
-            resumedFrom, iterations, options.IterationLimit, problem.Loss(theta), history, seconds, loading.Elapsed.TotalSeconds,
+            resumedFrom, iterations, options.IterationLimit, problem.Loss(theta), problem.Loss(trueTheta), history, seconds, loading.Elapsed.TotalSeconds,
             seconds > 0 ? (iterations - resumedFrom) / seconds : 0, checkpointIteration, warnings);
     }
 

@@ -17,6 +17,9 @@ namespace TorchTdhf.Training.Runs;
 /// <param name="Iterations">Iterations completed in total.</param>
 /// <param name="IterationLimit">The iteration limit.</param>
 /// <param name="FinalLoss">Σ‖b − [G_θ(P), P]‖² over all samples at the final parameters, evaluated exactly.</param>
+/// <param name="TrueLoss">The same loss of the true potential (<see cref="Models.ModelFactory.FromTrue(Models.ModelKind, Chemistry.MolecularSystem)"/>) on the same
+/// samples: the floor set by the finite-difference error of the data's Ṗ, which a fit can match but, with enough data,
+/// not beat by much.</param>
 /// <param name="LossHistory">The loss after each iteration since the run began (resumed history included).</param>
 /// <param name="Seconds">Wall time of this process's training loop.</param>
 /// <param name="SecondsLoading">Wall time spent loading data.</param>
@@ -25,5 +28,5 @@ namespace TorchTdhf.Training.Runs;
 /// <param name="Warnings">Problems met on resume (e.g. a damaged checkpoint skipped).</param>
 public sealed record TrainingRunResult(string RunFolder, string Status, string? StopReason, string Model, string Solver, string System, int BasisSize,
     long ParameterCount, long Samples, IReadOnlyList<string> Roles, int Trajectories, string DataFingerprint, long ResumedFrom, long Iterations,
-    long IterationLimit, double FinalLoss, IReadOnlyList<double> LossHistory, double Seconds, double SecondsLoading, double IterationsPerSecond,
+    long IterationLimit, double FinalLoss, double TrueLoss, IReadOnlyList<double> LossHistory, double Seconds, double SecondsLoading, double IterationsPerSecond,
     long CheckpointIteration, IReadOnlyList<string> Warnings);
