@@ -39,8 +39,10 @@ internal sealed class HermitianPacking : IDisposable
     private readonly Tensor _rowLower;
     private readonly Tensor _rowLowerWeight;
 
-    // For every (real, imaginary) slot of G [N, N, 2], its source in [R (Ms) | I (Ma) | −I (Ma) | 0].
+    // For every (real, imaginary) slot of G [N, N, 2], its source in the row (R (Ms) | I (Ma)) and its sign: +1, −1 for
+    // Im G_ij with i > j, and 0 for Im G_ii (whose source is then any entry), [1, 2N²] each.
     private readonly Tensor _unpack;
+    private readonly Tensor _unpackSign;
 
     /// <summary>Index tables for matrices of order <paramref name="n"/>.</summary>
     /// <param name="n">N ≥ 1.</param>
@@ -68,7 +70,9 @@ internal sealed class HermitianPacking : IDisposable
         _rowLower = Table(Positions(lower, 0).Concat(Positions(lowerStrict, 1)).ToArray()).unsqueeze_(0);
         var lowerWeight = SymmetricPairs.Select(p => p.Row == p.Column ? 0.0 : 1.0).Concat(AntisymmetricPairs.Select(_ => -1.0)).ToArray();
         _rowLowerWeight = torch.tensor(lowerWeight).DetachFromDisposeScope().unsqueeze_(0);
-        _unpack = Table(UnpackSources(n, SymmetricPairs, AntisymmetricPairs)).unsqueeze_(0);
+        var (sources, signs) = UnpackSources(n, SymmetricPairs, AntisymmetricPairs);
+        _unpack = Table(sources).unsqueeze_(0);
+        _unpackSign = torch.tensor(signs).DetachFromDisposeScope().unsqueeze_(0);
     }
 
     /// <summary>N.</summary>
@@ -125,10 +129,19 @@ internal sealed class HermitianPacking : IDisposable
     /// <returns>[B, N, N] complex128, exactly Hermitian.</returns>
     public Tensor Unpack(Tensor real, Tensor imaginary)
     {
-        var batch = real.shape[0];
         using var scope = torch.NewDisposeScope();
-        var sources = torch.cat(new[] { real, imaginary, imaginary.neg(), torch.zeros(batch, 1, ScalarType.Float64) }, 1);
-        var interleaved = sources.gather(1, _unpack.expand(batch, _unpack.shape[1])).reshape(batch, N, N, 2);
+        return UnpackRows(torch.cat(new[] { real, imaginary }, 1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary><see cref="Unpack"/> of R and I side by side in one row, the layout of <see cref="PackRows"/>: one gather
+    /// and one multiply by the signs.</summary>
+    /// <param name="rows">(R | I): [B, N²] float64.</param>
+    /// <returns>[B, N, N] complex128, exactly Hermitian.</returns>
+    public Tensor UnpackRows(Tensor rows)
+    {
+        var batch = rows.shape[0];
+        using var scope = torch.NewDisposeScope();
+        var interleaved = rows.gather(1, _unpack.expand(batch, _unpack.shape[1])).mul_(_unpackSign).reshape(batch, N, N, 2);
         return torch.view_as_complex(interleaved).MoveToOuterDisposeScope();
     }
 
@@ -152,7 +165,15 @@ internal sealed class HermitianPacking : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var (s, a) = Split(rows);
-        return Unpack(s.matmul(symmetricKernel), a.matmul(antisymmetricKernel)).MoveToOuterDisposeScope();
+        if (torch.is_grad_enabled() && (symmetricKernel.requires_grad || antisymmetricKernel.requires_grad || rows.requires_grad))
+            return UnpackRows(torch.cat(new[] { s.matmul(symmetricKernel), a.matmul(antisymmetricKernel) }, 1)).MoveToOuterDisposeScope();
+        // Without autograd both GEMMs write straight into the halves of one row buffer (BLAS takes the row stride), so
+        // no concatenation pass is needed before the unpacking gather; β = 0 ignores the buffer's uninitialised contents.
+        var images = torch.empty(rows.shape[0], RowLength, ScalarType.Float64);
+        var (real, imaginary) = Split(images);
+        real.addmm_(s, symmetricKernel, beta: 0, alpha: 1);
+        imaginary.addmm_(a, antisymmetricKernel, beta: 0, alpha: 1);
+        return UnpackRows(images).MoveToOuterDisposeScope();
     }
 
     /// <summary>The adjoint of (W_s, W_a) ↦ Apply(W_s, W_a, X) at Y, summed over the batch: (sᵀ s(Y), aᵀ a(Y)).</summary>
@@ -241,7 +262,7 @@ internal sealed class HermitianPacking : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var tensor in new[] { _upper, _lower, _upperStrict, _lowerStrict, _rowUpper, _rowLower, _rowLowerWeight, _unpack })
+        foreach (var tensor in new[] { _upper, _lower, _upperStrict, _lowerStrict, _rowUpper, _rowLower, _rowLowerWeight, _unpack, _unpackSign })
             tensor.Dispose();
     }
 
@@ -258,9 +279,10 @@ internal sealed class HermitianPacking : IDisposable
         return pairs.ToArray();
     }
 
-    private static long[] UnpackSources(int n, IReadOnlyList<(int Row, int Column)> symmetricPairs, IReadOnlyList<(int Row, int Column)> antisymmetricPairs)
+    private static (long[] Sources, double[] Signs) UnpackSources(int n, IReadOnlyList<(int Row, int Column)> symmetricPairs,
+        IReadOnlyList<(int Row, int Column)> antisymmetricPairs)
     {
-        var (ms, ma) = (symmetricPairs.Count, antisymmetricPairs.Count);
+        var ms = symmetricPairs.Count;
         var symmetricIndex = new int[n, n];
         var strictIndex = new int[n, n];
         for (var p = 0; p < ms; p++)
@@ -268,18 +290,20 @@ internal sealed class HermitianPacking : IDisposable
             var (k, l) = symmetricPairs[p];
             symmetricIndex[k, l] = symmetricIndex[l, k] = p;
         }
-        for (var p = 0; p < ma; p++)
+        for (var p = 0; p < antisymmetricPairs.Count; p++)
         {
             var (k, l) = antisymmetricPairs[p];
             strictIndex[k, l] = strictIndex[l, k] = p;
         }
         var sources = new long[2 * n * n];
+        var signs = new double[2 * n * n];
         for (var i = 0; i < n; i++)
         for (var j = 0; j < n; j++)
         {
-            sources[2 * (i * n + j)] = symmetricIndex[i, j];
-            sources[2 * (i * n + j) + 1] = i == j ? ms + 2 * ma : i < j ? ms + strictIndex[i, j] : ms + ma + strictIndex[i, j];
+            var slot = 2 * (i * n + j);
+            (sources[slot], signs[slot]) = (symmetricIndex[i, j], 1.0);
+            (sources[slot + 1], signs[slot + 1]) = i == j ? (0L, 0.0) : (ms + strictIndex[i, j], i < j ? 1.0 : -1.0);
         }
-        return sources;
+        return (sources, signs);
     }
 }

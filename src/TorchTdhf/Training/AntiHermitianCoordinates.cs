@@ -26,7 +26,8 @@ public sealed class AntiHermitianCoordinates : IDisposable
     private readonly Tensor _firstWeight;
     private readonly Tensor _secondWeight;
 
-    // For every view_as_real slot of a matrix: its source coordinate (N² meaning "zero") and weight, [1, 2N²] each.
+    // For every view_as_real slot of a matrix: its source coordinate and weight, [1, 2N²] each. The real parts of the
+    // diagonal, which are zero, read coordinate 0 with weight 0, so no zero column has to be appended to the batch.
     private readonly Tensor _source;
     private readonly Tensor _sourceWeight;
 
@@ -38,7 +39,7 @@ public sealed class AntiHermitianCoordinates : IDisposable
         N = n;
         var count = n * n;
         var (first, second, firstWeight, secondWeight) = (new long[count], new long[count], new double[count], new double[count]);
-        var source = Enumerable.Repeat((long)count, 2 * count).ToArray();
+        var source = new long[2 * count];
         var sourceWeight = new double[2 * count];
         long Real(int i, int j) => 2L * (i * n + j);
         var half = Math.Sqrt(0.5);
@@ -101,8 +102,7 @@ public sealed class AntiHermitianCoordinates : IDisposable
             throw new ArgumentException($"coordinates must be [B, {Count}] float64, not [{string.Join(", ", coordinates.shape)}] {coordinates.dtype}", nameof(coordinates));
         var batch = coordinates.shape[0];
         using var scope = torch.NewDisposeScope();
-        var padded = torch.cat(new[] { coordinates, torch.zeros(batch, 1, ScalarType.Float64) }, 1);
-        var slots = padded.gather(1, _source.expand(batch, 2 * Count)).mul_(_sourceWeight * scale);
+        var slots = coordinates.gather(1, _source.expand(batch, 2 * Count)).mul_(_sourceWeight * scale);
         return torch.view_as_complex(slots.reshape(batch, N, N, 2)).MoveToOuterDisposeScope();
     }
 

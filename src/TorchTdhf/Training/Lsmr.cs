@@ -148,9 +148,10 @@ public sealed class Lsmr : IDisposable
         using (var scope = torch.NewDisposeScope())
         {
             // Golub–Kahan: β u ← A v − α u, then α v ← Aᵀ u − β v.
-            var u = _operator.Apply(_v).sub_(_u * s.Alpha);
+            // In-place a·x subtractions: a scaled copy of u would be one more range-sized temporary per iteration.
+            var u = _operator.Apply(_v).add_(_u, -s.Alpha);
             var beta = Normalise(u);
-            var v = _operator.ApplyAdjoint(u).sub_(_v * beta);
+            var v = _operator.ApplyAdjoint(u).add_(_v, -beta);
             _basis.Orthogonalise(v);
             var alpha = Normalise(v);
             if (alpha > 0) _basis.Add(v);

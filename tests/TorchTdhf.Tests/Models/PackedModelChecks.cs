@@ -91,8 +91,11 @@ internal static class PackedModelChecks
 
         var arbitrary = RandomComplex(4, n, seed: 16);
         var hermitianPart = (0.5 * (arbitrary + arbitrary.mH)).resolve_conj();
-        var fromArbitrary = model.ApplyWith(model.GetParameters(), arbitrary);
-        Assert.True(torch.view_as_real(fromArbitrary).eq(torch.view_as_real(model.Apply(hermitianPart))).all().item<bool>(), "G(P) should equal G(½(P + P†)) bit for bit");
+        // Both through ApplyWith: Apply with parameters that require gradients takes the autograd path, whose GEMMs may
+        // round differently in the last bit.
+        var parameters = model.GetParameters();
+        var fromArbitrary = model.ApplyWith(parameters, arbitrary);
+        Assert.True(torch.view_as_real(fromArbitrary).eq(torch.view_as_real(model.ApplyWith(parameters, hermitianPart))).all().item<bool>(), "G(P) should equal G(½(P + P†)) bit for bit");
         Assert.True(torch.view_as_real(fromArbitrary).eq(torch.view_as_real(fromArbitrary.mH.resolve_conj())).all().item<bool>(), "G(P) should be Hermitian for any P");
     }
 
