@@ -14,7 +14,7 @@ namespace TorchTdhf.Training;
 /// one trajectory: KᵀK spans more than twenty decades). With it LSMR behaves as in exact arithmetic and ends at the
 /// least-squares solution after about rank(A) iterations.</para>
 /// <para><b>Cost.</b> Each vector is kept in the real view of the domain (<see cref="RealVectors.AsReal"/>), n reals;
-/// reorthogonalising costs classical Gram–Schmidt twice, 8·k·n flops with k vectors kept. At most
+/// reorthogonalising costs one or two passes of classical Gram–Schmidt, 4·k·n flops each with k vectors kept. At most
 /// <see cref="Capacity"/> vectors are kept; later ones are still reorthogonalised against those, but not stored.
 /// Storage grows by doubling, so a run that stops early never holds the whole capacity.</para>
 /// </remarks>
@@ -59,8 +59,17 @@ internal sealed class LsmrBasis : IDisposable
         using var scope = torch.NewDisposeScope();
         var rows = _rows!.narrow(0, 0, Count);
         var flat = RealVectors.AsReal(vector).view(-1);
-        // One pass of classical Gram–Schmidt leaves components of order ε·‖v‖·cond; the second removes them ("twice is enough").
-        for (var pass = 0; pass < 2; pass++) flat.sub_(rows.mT.matmul(rows.matmul(flat)));
+        // Kahan–Parlett ("twice is enough"): a pass of classical Gram–Schmidt that keeps more than 1/√2 of the norm has
+        // left v orthogonal to working precision; only a pass that cancelled more of it is repeated. Each pass reads the
+        // whole basis twice, which at a few thousand kept vectors costs more than the operator products.
+        var norm = flat.norm().item<double>();
+        for (var pass = 0; pass < 2 && norm > 0; pass++)
+        {
+            flat.sub_(rows.mT.matmul(rows.matmul(flat)));
+            var kept = flat.norm().item<double>();
+            if (kept > norm * Math.Sqrt(0.5)) break;
+            norm = kept;
+        }
     }
 
     /// <summary>Keeps a copy of the unit vector <paramref name="vector"/>, unless the basis is full.</summary>
