@@ -86,7 +86,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         AnsiConsole.WriteLine($"{r.System}: N = {r.BasisSize}, {r.Model} model ({r.ParameterCount:N0} parameters), {r.Solver}, {r.Samples:N0} samples from {r.Trajectories} trajectories ({string.Join(", ", r.Roles)})");
         var resumed = r.ResumedFrom > 0 ? $" (resumed at {r.ResumedFrom})" : "";
         AnsiConsole.WriteLine($"  {r.Status}{(r.StopReason is null ? "" : $" ({r.StopReason})")} after {r.Iterations} of {r.IterationLimit} iterations{resumed}, {r.Seconds:F1} s, {r.IterationsPerSecond:F2} it/s");
-        AnsiConsole.WriteLine($"  final loss Σ‖r‖² = {r.FinalLoss:E6}");
+        AnsiConsole.WriteLine($"  final loss Σ‖r‖² = {r.FinalLoss:E6}; the true potential's on the same samples (the data's floor): {r.TrueLoss:E6}");
         AnsiConsole.WriteLine($"  checkpoint (iteration {r.CheckpointIteration}) and summary.json in {r.RunFolder}");
     }
 }
