@@ -1,6 +1,5 @@
 using TorchSharp;
 using static TorchSharp.torch;
-using TorchTdhf.Numerics;
 
 namespace TorchTdhf.Models;
 
@@ -45,10 +44,6 @@ internal sealed class HermitianPacking : IDisposable
     private readonly Tensor _unpack;
     private readonly Tensor _unpackSign;
 
-    // The same two maps fused into one pass each, for callers that need no gradient.
-    private readonly WeightedGather _pack;
-    private readonly WeightedGather _unpackFused;
-
     /// <summary>Index tables for matrices of order <paramref name="n"/>.</summary>
     /// <param name="n">N ≥ 1.</param>
     public HermitianPacking(int n)
@@ -78,10 +73,6 @@ internal sealed class HermitianPacking : IDisposable
         var (sources, signs) = UnpackSources(n, SymmetricPairs, AntisymmetricPairs);
         _unpack = Table(sources).unsqueeze_(0);
         _unpackSign = torch.tensor(signs).DetachFromDisposeScope().unsqueeze_(0);
-        var rowUpper = Positions(upper, 0).Concat(Positions(upperStrict, 1)).Select(i => (int)i).ToArray();
-        var rowLower = Positions(lower, 0).Concat(Positions(lowerStrict, 1)).Select(i => (int)i).ToArray();
-        _pack = new WeightedGather(2 * n * n, rowUpper, Enumerable.Repeat(1.0, rowUpper.Length).ToArray(), rowLower, lowerWeight);
-        _unpackFused = new WeightedGather(n * n, sources.Select(i => (int)i).ToArray(), signs);
     }
 
     /// <summary>N.</summary>
@@ -121,7 +112,6 @@ internal sealed class HermitianPacking : IDisposable
     {
         var batch = matrices.shape[0];
         using var scope = torch.NewDisposeScope();
-        if (!NeedsGradient(matrices)) return _pack.Apply(matrices.resolve_conj().contiguous()).MoveToOuterDisposeScope();
         var flat = torch.view_as_real(matrices.resolve_conj().contiguous()).reshape(batch, 2L * N * N);
         // gather with a broadcast (stride-0) index is several times faster than index_select along the rows.
         Tensor Gather(Tensor positions) => flat.gather(1, positions.expand(batch, positions.shape[1]));
@@ -151,12 +141,6 @@ internal sealed class HermitianPacking : IDisposable
     {
         var batch = rows.shape[0];
         using var scope = torch.NewDisposeScope();
-        if (!NeedsGradient(rows))
-        {
-            var matrices = torch.empty(batch, N, N, ScalarType.ComplexFloat64);
-            _unpackFused.Apply(rows.contiguous(), matrices);
-            return matrices.MoveToOuterDisposeScope();
-        }
         var interleaved = rows.gather(1, _unpack.expand(batch, _unpack.shape[1])).mul_(_unpackSign).reshape(batch, N, N, 2);
         return torch.view_as_complex(interleaved).MoveToOuterDisposeScope();
     }
@@ -181,7 +165,7 @@ internal sealed class HermitianPacking : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var (s, a) = Split(rows);
-        if (NeedsGradient(symmetricKernel) || NeedsGradient(antisymmetricKernel) || NeedsGradient(rows))
+        if (torch.is_grad_enabled() && (symmetricKernel.requires_grad || antisymmetricKernel.requires_grad || rows.requires_grad))
             return UnpackRows(torch.cat(new[] { s.matmul(symmetricKernel), a.matmul(antisymmetricKernel) }, 1)).MoveToOuterDisposeScope();
         // Without autograd both GEMMs write straight into the halves of one row buffer (BLAS takes the row stride), so
         // no concatenation pass is needed before the unpacking gather; β = 0 ignores the buffer's uninitialised contents.
@@ -281,9 +265,6 @@ internal sealed class HermitianPacking : IDisposable
         foreach (var tensor in new[] { _upper, _lower, _upperStrict, _lowerStrict, _rowUpper, _rowLower, _rowLowerWeight, _unpack, _unpackSign })
             tensor.Dispose();
     }
-
-    // Whether autograd would record an operation on the tensor; the fused passes serve the other cases.
-    private static bool NeedsGradient(Tensor tensor) => tensor.requires_grad && torch.is_grad_enabled();
 
     // (s, a) as column views of packed rows.
     private (Tensor Symmetric, Tensor Antisymmetric) Split(Tensor rows) =>

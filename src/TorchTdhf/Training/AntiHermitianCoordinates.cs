@@ -1,6 +1,5 @@
 using TorchSharp;
 using static TorchSharp.torch;
-using TorchTdhf.Numerics;
 
 namespace TorchTdhf.Training;
 
@@ -16,15 +15,21 @@ namespace TorchTdhf.Training;
 /// ½(Y − Y†) (an orthogonal projection followed by an isometry); <see cref="Matrices"/> sends coordinates back to the
 /// anti-Hermitian matrix. Under the inner products above each is the adjoint of the other, and
 /// Coordinates ∘ Matrices is the identity.</para>
-/// <para>Both are one fused pass (<see cref="Numerics.WeightedGather"/>) over the flat <c>view_as_real</c> layout: no
-/// transposed (strided) copies of complex tensors, and no intermediate batch. Not differentiable.</para>
+/// <para>Both are two gathers and a multiply-add over the flat <c>view_as_real</c> layout, with the index and weight
+/// rows broadcast over the batch: no transposed (strided) copies of complex tensors, which run several times slower.</para>
 /// </remarks>
-public sealed class AntiHermitianCoordinates
+public sealed class AntiHermitianCoordinates : IDisposable
 {
-    // Coordinates from the view_as_real slots of a matrix (two sources each) and back (one source per slot; the real
-    // parts of the diagonal, which are zero, read coordinate 0 with weight 0).
-    private readonly WeightedGather _toCoordinates;
-    private readonly WeightedGather _toMatrices;
+    // For coordinate k: the two view_as_real slots it combines and their weights, [1, N²] each.
+    private readonly Tensor _first;
+    private readonly Tensor _second;
+    private readonly Tensor _firstWeight;
+    private readonly Tensor _secondWeight;
+
+    // For every view_as_real slot of a matrix: its source coordinate and weight, [1, 2N²] each. The real parts of the
+    // diagonal, which are zero, read coordinate 0 with weight 0, so no zero column has to be appended to the batch.
+    private readonly Tensor _source;
+    private readonly Tensor _sourceWeight;
 
     /// <summary>Index tables for matrices of order <paramref name="n"/>.</summary>
     /// <param name="n">N ≥ 1.</param>
@@ -33,10 +38,10 @@ public sealed class AntiHermitianCoordinates
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "the order must be at least 1");
         N = n;
         var count = n * n;
-        var (first, second, firstWeight, secondWeight) = (new int[count], new int[count], new double[count], new double[count]);
-        var source = new int[2 * count];
+        var (first, second, firstWeight, secondWeight) = (new long[count], new long[count], new double[count], new double[count]);
+        var source = new long[2 * count];
         var sourceWeight = new double[2 * count];
-        int Real(int i, int j) => 2 * (i * n + j);
+        long Real(int i, int j) => 2L * (i * n + j);
         var half = Math.Sqrt(0.5);
         for (var i = 0; i < n; i++)
         {
@@ -56,8 +61,14 @@ public sealed class AntiHermitianCoordinates
             (source[Real(i, j) + 1], sourceWeight[Real(i, j) + 1]) = (im, half);
             (source[Real(j, i) + 1], sourceWeight[Real(j, i) + 1]) = (im, half);
         }
-        _toCoordinates = new WeightedGather(2 * count, first, firstWeight, second, secondWeight);
-        _toMatrices = new WeightedGather(count, source, sourceWeight);
+        // The tables live as long as this object, not in whatever dispose scope the caller has open.
+        static Tensor Row(Tensor values) => values.unsqueeze(0).DetachFromDisposeScope();
+        _first = Row(torch.tensor(first));
+        _second = Row(torch.tensor(second));
+        _firstWeight = Row(torch.tensor(firstWeight));
+        _secondWeight = Row(torch.tensor(secondWeight));
+        _source = Row(torch.tensor(source));
+        _sourceWeight = Row(torch.tensor(sourceWeight));
     }
 
     /// <summary>N.</summary>
@@ -72,22 +83,13 @@ public sealed class AntiHermitianCoordinates
     /// <returns>[B, N²] float64.</returns>
     public Tensor Coordinates(Tensor matrices, double scale = 1.0)
     {
-        var result = torch.empty(matrices.shape[0], Count, ScalarType.Float64);
-        CoordinatesInto(matrices, result, scale);
-        return result;
-    }
-
-    /// <summary><see cref="Coordinates"/> written into <paramref name="destination"/>.</summary>
-    /// <param name="matrices">Y: [B, N, N] complex128.</param>
-    /// <param name="destination">[B, N²] float64, contiguous (a row range of a larger tensor will do).</param>
-    /// <param name="scale">A factor applied on the way.</param>
-    public void CoordinatesInto(Tensor matrices, Tensor destination, double scale = 1.0)
-    {
         RequireMatrices(matrices);
-        if (destination.dtype != ScalarType.Float64 || destination.dim() != 2 || destination.shape[1] != Count)
-            throw new ArgumentException($"the destination must be [B, {Count}] float64, not [{string.Join(", ", destination.shape)}] {destination.dtype}", nameof(destination));
+        var batch = matrices.shape[0];
         using var scope = torch.NewDisposeScope();
-        _toCoordinates.Apply(matrices.resolve_conj().contiguous(), destination, scale);
+        var flat = torch.view_as_real(matrices.resolve_conj().contiguous()).reshape(batch, 2 * Count);
+        var result = flat.gather(1, _first.expand(batch, Count)).mul_(_firstWeight * scale);
+        result.addcmul_(flat.gather(1, _second.expand(batch, Count)), _secondWeight * scale, 1.0);
+        return result.MoveToOuterDisposeScope();
     }
 
     /// <summary>The anti-Hermitian matrices scale · X with the given coordinates.</summary>
@@ -98,10 +100,16 @@ public sealed class AntiHermitianCoordinates
     {
         if (coordinates.dtype != ScalarType.Float64 || coordinates.dim() != 2 || coordinates.shape[1] != Count)
             throw new ArgumentException($"coordinates must be [B, {Count}] float64, not [{string.Join(", ", coordinates.shape)}] {coordinates.dtype}", nameof(coordinates));
-        var result = torch.empty(coordinates.shape[0], N, N, ScalarType.ComplexFloat64);
+        var batch = coordinates.shape[0];
         using var scope = torch.NewDisposeScope();
-        _toMatrices.Apply(coordinates.contiguous(), result, scale);
-        return result;
+        var slots = coordinates.gather(1, _source.expand(batch, 2 * Count)).mul_(_sourceWeight * scale);
+        return torch.view_as_complex(slots.reshape(batch, N, N, 2)).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var tensor in new[] { _first, _second, _firstWeight, _secondWeight, _source, _sourceWeight }) tensor.Dispose();
     }
 
     private void RequireMatrices(Tensor matrices)

@@ -87,8 +87,8 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     {
         var result = torch.empty_like(_rightHandSide);
         using var pass = torch.NewDisposeScope();
-        var product = PotentialTimesDensity(theta);
-        ForEachChunk((start, density, _) => _coordinates.CoordinatesInto(product(start, density), result.narrow(0, start, density.shape[0]), scale: 2.0));
+        var product = CommutatorCoordinates(theta);
+        ForEachChunk((start, density, _) => result.narrow(0, start, density.shape[0]).copy_(product(start, density)));
         return result.MoveToOuterDisposeScope();
     }
 
@@ -146,18 +146,12 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
     {
         _rightHandSide.Dispose();
         _packedDensities?.Dispose();
+        _coordinates.Dispose();
     }
 
-    // (start, P_c) ↦ coordinates of [G_θ(P_c), P_c] for the chunk starting at sample start: [B, N²].
+    // (start, P_c) ↦ coordinates of [G_θ(P_c), P_c] for the chunk starting at sample start: [B, N²]. A packed model's
+    // kernels are folded here, once per pass, in the caller's dispose scope.
     private Func<long, Tensor, Tensor> CommutatorCoordinates(Tensor theta)
-    {
-        var product = PotentialTimesDensity(theta);
-        return (start, density) => _coordinates.Coordinates(product(start, density), scale: 2.0);
-    }
-
-    // (start, P_c) ↦ G_θ(P_c) P_c, [B, N, N] complex128, whose coordinates times 2 are those of [G_θ(P_c), P_c]. A
-    // packed model's kernels are folded here, once per pass, in the caller's dispose scope.
-    private Func<long, Tensor, Tensor> PotentialTimesDensity(Tensor theta)
     {
         Func<long, Tensor, Tensor> potential;
         if (_packedModel is { } packed)
@@ -166,7 +160,7 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
             potential = (start, density) => packed.ApplyKernels(symmetric, antisymmetric, PackedChunk(start, density));
         }
         else potential = (_, density) => _model.ApplyWith(theta, density);
-        return (start, density) => potential(start, density).matmul(density);
+        return (start, density) => _coordinates.Coordinates(potential(start, density).matmul(density), scale: 2.0);
     }
 
     // Σ_chunks A(P_c)ᵀ [W_c, P_c] for the coordinates W_c = cotangentOf(start, P_c): [ParameterCount]. A packed model sums
