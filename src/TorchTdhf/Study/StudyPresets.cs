@@ -7,7 +7,7 @@ public static class StudyPresets
 {
     /// <summary>Two small systems, protocol shortened to 1 % and a 20-member ensemble: a few minutes on two cores.</summary>
     public static StudyPreset Quick { get; } = new("quick", "HeH+/6-31G and LiH/6-31G, protocol at 1 % length, 20-member ensemble (a few minutes on two cores)",
-        new[] { "heh+_6-31g", "lih_6-31g" }, Scale: 0.01, EnsembleSize: 20, LsmrIterations: 200, AdamIterations: 150, RolloutIterations: 30,
+        new[] { "heh+_6-31g", "lih_6-31g" }, Scale: 0.01, EnsembleSize: 20, LsmrIterations: 1000, AdamIterations: 150, RolloutIterations: 30,
         ComparisonSystems: 1, KickDt: 0.1, KickSteps: 2000, KickStride: 2);
 
     /// <summary>
