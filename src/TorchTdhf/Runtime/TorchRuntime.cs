@@ -6,14 +6,11 @@ namespace TorchTdhf.Runtime;
 
 /// <summary>
 /// Prepares TorchSharp before the first tensor is made: one copy of its assembly in script hosts
-/// (<see cref="HostedAssemblyBinding"/>), the environment libtorch reads at start-up, and the patched
+/// (<see cref="HostedAssemblyBinding"/>) and the patched
 /// <c>libLibTorchSharp.so</c> next to this assembly (hosts such as .NET Interactive do not resolve it through deps.json).
 /// </summary>
 public static class TorchRuntime
 {
-    [DllImport("libc", EntryPoint = "setenv")]
-    private static extern int SetNativeEnvironment(string name, string value, int overwrite);
-
     /// <summary>Runs once when the library is loaded.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "libtorch must see its environment before any torch call, whichever host loads the library.")]
     [ModuleInitializer]
@@ -21,9 +18,6 @@ public static class TorchRuntime
     {
         HostedAssemblyBinding.Install(typeof(TorchRuntime).Assembly);
         if (!OperatingSystem.IsLinux()) return;
-        // First touch of fresh pages is slow on these VMs; libtorch's THP-aligned allocations avoid most of it.
-        // libtorch reads the native environment, which Environment.SetEnvironmentVariable does not update.
-        SetNativeEnvironment("THP_MEM_ALLOC_ENABLE", "1", 0);
         PreloadPatchedLibrary();
     }
 
