@@ -165,15 +165,7 @@ internal sealed class HermitianPacking : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var (s, a) = Split(rows);
-        if (torch.is_grad_enabled() && (symmetricKernel.requires_grad || antisymmetricKernel.requires_grad || rows.requires_grad))
-            return UnpackRows(torch.cat(new[] { s.matmul(symmetricKernel), a.matmul(antisymmetricKernel) }, 1)).MoveToOuterDisposeScope();
-        // Without autograd both GEMMs write straight into the halves of one row buffer (BLAS takes the row stride), so
-        // no concatenation pass is needed before the unpacking gather; β = 0 ignores the buffer's uninitialised contents.
-        var images = torch.empty(rows.shape[0], RowLength, ScalarType.Float64);
-        var (real, imaginary) = Split(images);
-        real.addmm_(s, symmetricKernel, beta: 0, alpha: 1);
-        imaginary.addmm_(a, antisymmetricKernel, beta: 0, alpha: 1);
-        return UnpackRows(images).MoveToOuterDisposeScope();
+        return UnpackRows(torch.cat(new[] { s.matmul(symmetricKernel), a.matmul(antisymmetricKernel) }, 1)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The adjoint of (W_s, W_a) ↦ Apply(W_s, W_a, X) at Y, summed over the batch: (sᵀ s(Y), aᵀ a(Y)).</summary>
