@@ -4,6 +4,7 @@ using TorchTdhf.Cli.Output;
 using TorchTdhf.Cli.Settings;
 using TorchTdhf.Models;
 using TorchTdhf.Runtime;
+using TorchTdhf.Training.Preconditioning;
 using TorchTdhf.Training.Runs;
 
 namespace TorchTdhf.Cli.Commands;
@@ -45,6 +46,8 @@ public sealed class TrainCommand : Command<TrainSettings>
         RelativeTolerance = s.Btol,
         ConditionLimit = s.Conlim,
         ReorthogonalisationMiB = s.ReorthMemory,
+        Preconditioner = PreconditionerKinds.Parse(s.Preconditioner),
+        Ridge = s.Ridge,
         Damping = s.Damping,
         LearningRate = s.LearningRate,
         BatchSize = s.BatchSize,

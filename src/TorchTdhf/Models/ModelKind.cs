@@ -20,14 +20,9 @@ public static class ModelKinds
     public static IReadOnlyList<ModelKind> All { get; } = new[] { ModelKind.Tied, ModelKind.Herm, ModelKind.Symm };
 
     /// <summary>The lower-case name of a kind.</summary>
-    public static string Name(this ModelKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Name(this ModelKind kind) => EnumNames.Of(kind);
 
     /// <summary>Parses <c>tied</c>, <c>herm</c> or <c>symm</c> (case-insensitive).</summary>
     /// <exception cref="TdhfInputException">Anything else; the message lists the known names.</exception>
-    public static ModelKind Parse(string text)
-    {
-        foreach (var kind in All)
-            if (string.Equals(text?.Trim(), kind.Name(), StringComparison.OrdinalIgnoreCase)) return kind;
-        throw new TdhfInputException($"unknown model '{text}' (known: {string.Join(", ", All.Select(Name))})", key: "model");
-    }
+    public static ModelKind Parse(string text) => EnumNames.Parse(text, All, "model", "model");
 }

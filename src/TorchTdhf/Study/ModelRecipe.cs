@@ -1,4 +1,5 @@
 using TorchTdhf.Models;
+using TorchTdhf.Training.Preconditioning;
 using TorchTdhf.Training.Runs;
 
 namespace TorchTdhf.Study;
@@ -12,6 +13,10 @@ namespace TorchTdhf.Study;
 /// <param name="LearningRate">Optimizer step size (ignored by LSMR).</param>
 public sealed record ModelRecipe(ModelKind Model, SolverKind Solver, string TrainingSet, IReadOnlyList<string> Roles, int Iterations, double LearningRate)
 {
+    /// <summary>LSMR's preconditioner (<see cref="PreconditionerKind.Normal"/>: the ridge problem of
+    /// <see cref="PreconditionedRidge"/> with the default ridge).</summary>
+    public PreconditionerKind Preconditioner { get; init; }
+
     /// <summary>Label in tables and legends, e.g. <c>Symm traj+ens</c> or <c>Symm traj+ens (adam)</c>.</summary>
     public string Label => $"{Capitalised(Model.Name())} {TrainingSet}" + (Solver == SolverKind.Lsmr ? "" : $" ({Solver.Name()})");
 
@@ -25,6 +30,7 @@ public sealed record ModelRecipe(ModelKind Model, SolverKind Solver, string Trai
         Roles = Roles,
         Model = Model,
         Solver = Solver,
+        Preconditioner = Preconditioner,
         RunFolder = Path.GetFullPath(runFolder),
         Resume = resume,
         Iterations = Iterations,

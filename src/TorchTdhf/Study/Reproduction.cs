@@ -31,7 +31,8 @@ public static class Reproduction
             var dataFolder = layout.Data(system);
             stages.Add(Report(progress, GenerationStage.Run(study, system, dataFolder, progress, cancellation)));
 
-            var recipes = StudyRecipes.For(study, study.HasComparisons(index));
+            var basisSize = Datasets.DatasetFolder.Open(dataFolder).Manifest.Trajectories[0].BasisSize;
+            var recipes = StudyRecipes.For(study, study.HasComparisons(index), basisSize);
             var trained = recipes.Select(recipe =>
             {
                 var (record, result) = TrainingStage.Run(recipe, system, dataFolder, layout.Run(system, recipe), options.Device, progress, cancellation);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using TorchTdhf.IO;
+using TorchTdhf.Training.Preconditioning;
 using TorchTdhf.Training.Runs;
 
 namespace TorchTdhf.Study;
@@ -59,9 +60,11 @@ public static class TrainingStage
     {
         var (data, _) = DatasetFingerprints.Of(new[] { dataFolder }, recipe.Roles);
         var options = recipe.Options(dataFolder, dataFolder, resume: false, device: "cpu");
-        var lsmr = recipe.Solver == SolverKind.Lsmr
-            ? new { options.AbsoluteTolerance, options.RelativeTolerance, options.ConditionLimit, options.ReorthogonalisationMiB }
-            : null;
+        // Plain LSMR keeps the key it had before preconditioning existed, so those runs are still recognised.
+        object? lsmr = recipe.Solver != SolverKind.Lsmr ? null
+            : options.Preconditioner == PreconditionerKind.None
+                ? new { options.AbsoluteTolerance, options.RelativeTolerance, options.ConditionLimit, options.ReorthogonalisationMiB }
+                : new { options.AbsoluteTolerance, options.RelativeTolerance, options.ConditionLimit, options.ReorthogonalisationMiB, Preconditioner = options.Preconditioner.Name(), options.Ridge };
         return JsonSerializer.Serialize(new { recipe.Model, recipe.Solver, recipe.TrainingSet, recipe.Roles, recipe.Iterations, recipe.LearningRate, lsmr, data },
             StudyJson.Options) + "\n";
     }

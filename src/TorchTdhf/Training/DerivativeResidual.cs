@@ -160,8 +160,14 @@ public sealed class DerivativeResidual : ILinearOperator, IDisposable
             potential = (start, density) => packed.ApplyKernels(symmetric, antisymmetric, PackedChunk(start, density));
         }
         else potential = (_, density) => _model.ApplyWith(theta, density);
-        return (start, density) => _coordinates.Coordinates(potential(start, density).matmul(density), scale: 2.0);
+        return (start, density) => CommutatorCoordinates(_coordinates, potential(start, density).matmul(density));
     }
+
+    /// <summary>The coordinates of [G, P] from the product G·P, for Hermitian G and P (see the remarks): those of 2·GP.</summary>
+    /// <param name="coordinates">The residual space's coordinates.</param>
+    /// <param name="product">G·P: [B, N, N] complex128.</param>
+    /// <returns>[B, N²] float64.</returns>
+    internal static Tensor CommutatorCoordinates(AntiHermitianCoordinates coordinates, Tensor product) => coordinates.Coordinates(product, scale: 2.0);
 
     // Σ_chunks A(P_c)ᵀ [W_c, P_c] for the coordinates W_c = cotangentOf(start, P_c): [ParameterCount]. A packed model sums
     // kernel gradients and unfolds them once.

@@ -29,7 +29,7 @@ public class ReproductionTests
         Assert.All(arrays, AssertNumpyArchive);
 
         var models = first.Results.Systems.Single().Models;
-        Assert.Equal(StudyRecipes.For(StudyPresets.Micro, withComparisons: true).Select(r => r.Label), models.Select(m => m.Label));
+        Assert.Equal(StudyRecipes.For(StudyPresets.Micro, withComparisons: true, basisSize: 4).Select(r => r.Label), models.Select(m => m.Label));
         Assert.All(models, m => Assert.Equal(2, m.Evaluation.Metrics.TestSets.Count));
         Assert.Contains("## Field-on propagation error", first.Tables);
         Assert.Contains("Symm traj (rollout)", first.Tables);
@@ -54,7 +54,7 @@ public class ReproductionTests
         var preset = StudyPresets.Micro with { ComparisonSystems = 0 };
         var options = new ReproduceOptions(preset, folder.Path);
         Reproduction.Run(options);
-        var recipe = StudyRecipes.For(preset, withComparisons: false)[0];
+        var recipe = StudyRecipes.For(preset, withComparisons: false, basisSize: 4)[0];
         File.Delete(Path.Combine(new StudyLayout(folder.Path).Run("heh+_6-31g", recipe), ModelEvaluationFiles.DynamicsFileName));
         Directory.Delete(Path.Combine(folder.Path, "plots"), recursive: true);
 

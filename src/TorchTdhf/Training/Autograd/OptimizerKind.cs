@@ -20,15 +20,9 @@ public static class OptimizerKinds
     public static IReadOnlyList<OptimizerKind> All { get; } = new[] { OptimizerKind.Adam, OptimizerKind.Sgd, OptimizerKind.Lbfgs };
 
     /// <summary>The lower-case name of a kind.</summary>
-    public static string Name(this OptimizerKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Name(this OptimizerKind kind) => EnumNames.Of(kind);
 
     /// <summary>Parses <c>adam</c>, <c>sgd</c> or <c>lbfgs</c> (case-insensitive; <c>l-bfgs</c> too).</summary>
     /// <exception cref="TdhfInputException">Anything else (key <c>optimizer</c>); the message lists the known names.</exception>
-    public static OptimizerKind Parse(string text)
-    {
-        var cleaned = text?.Trim().Replace("-", "", StringComparison.Ordinal);
-        foreach (var kind in All)
-            if (string.Equals(cleaned, kind.Name(), StringComparison.OrdinalIgnoreCase)) return kind;
-        throw new TdhfInputException($"unknown optimizer '{text}' (known: {string.Join(", ", All.Select(Name))})", key: "optimizer");
-    }
+    public static OptimizerKind Parse(string text) => EnumNames.Parse(text, All, "optimizer", "optimizer", ignored: '-');
 }

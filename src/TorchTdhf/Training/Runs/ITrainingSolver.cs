@@ -43,7 +43,7 @@ public interface ITrainingSolver : IDisposable
 
 /// <summary>What one solver iteration reports.</summary>
 /// <param name="Iteration">Iterations completed, this one included.</param>
-/// <param name="Loss">The loss: LSMR's recurrence estimate of ‖r‖² (with damping, of the augmented residual), the
+/// <param name="Loss">The loss: LSMR's recurrence estimate of ‖r‖² (with damping or a preconditioned ridge, of the augmented residual, ‖r‖² + λ‖θ‖²), the
 /// exact solver's Σ‖r‖², or an optimizer's minibatch loss before its update.</param>
 /// <param name="GradientNorm">‖Jᵀ r‖ where the solver has it (LSMR, exact), else null.</param>
 public sealed record TrainingIteration(long Iteration, double Loss, double? GradientNorm);

@@ -1,6 +1,7 @@
 using TorchTdhf.Datasets;
 using TorchTdhf.Models;
 using TorchTdhf.Training.Autograd;
+using TorchTdhf.Training.Preconditioning;
 
 namespace TorchTdhf.Training.Runs;
 
@@ -15,7 +16,7 @@ internal sealed class SolverFactory : IDisposable
         switch (options.Solver)
         {
             case SolverKind.Lsmr:
-                return new LsmrSolver(model, problem, options.LsmrOptions());
+                return new LsmrSolver(model, problem, options.LsmrOptions(), Preconditioner(options, model, inputs, problem));
             case SolverKind.Exact:
                 return new ExactSolver(model, problem);
             case SolverKind.Rollout:
@@ -25,6 +26,17 @@ internal sealed class SolverFactory : IDisposable
             default:
                 return new AutogradSolver(model, new DerivativeMatchingObjective(model, inputs.Samples), options.AutogradOptions()!);
         }
+    }
+
+    // The preconditioned ridge problem when asked for (null otherwise); the kernel Gram matrix is dropped once factorised.
+    private PreconditionedRidge? Preconditioner(TrainingRunOptions options, ILearnablePotential model, TrainingInputs inputs, DerivativeResidual problem)
+    {
+        if (options.Preconditioner == PreconditionerKind.None) return null;
+        if (model is not IPackedDensityPotential packed)
+            throw new TdhfInputException($"the {model.Kind.Name()} model has no packed kernels to precondition", key: "preconditioner");
+        PreconditionedRidge.RequireMemory(model.BasisSize, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        using var gram = KernelGram.Compute(packed, inputs.Samples, problem.Coordinates);
+        return Own(PreconditionedRidge.Build(problem, packed, gram, options.Ridge));
     }
 
     /// <inheritdoc />

@@ -29,14 +29,9 @@ public static class SolverKinds
     public static IReadOnlyList<SolverKind> All { get; } = Enum.GetValues<SolverKind>();
 
     /// <summary>The lower-case name of a solver.</summary>
-    public static string Name(this SolverKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Name(this SolverKind kind) => EnumNames.Of(kind);
 
     /// <summary>Parses a solver name (case-insensitive).</summary>
     /// <exception cref="TdhfInputException">An unknown name; the message lists the known ones.</exception>
-    public static SolverKind Parse(string text)
-    {
-        foreach (var kind in All)
-            if (string.Equals(text?.Trim(), kind.Name(), StringComparison.OrdinalIgnoreCase)) return kind;
-        throw new TdhfInputException($"unknown solver '{text}' (known: {string.Join(", ", All.Select(Name))})", key: "solver");
-    }
+    public static SolverKind Parse(string text) => EnumNames.Parse(text, All, "solver", "solver");
 }

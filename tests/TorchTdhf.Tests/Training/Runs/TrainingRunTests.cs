@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchTdhf.Models;
 using TorchTdhf.Training;
 using TorchTdhf.Training.Checkpoints;
+using TorchTdhf.Training.Preconditioning;
 using TorchTdhf.Training.Runs;
 using Xunit;
 using Xunit.Abstractions;
@@ -41,14 +42,52 @@ public sealed class TrainingRunTests(TinyDataset data, ITestOutputHelper output)
     [Theory]
     [InlineData(SolverKind.Adam)]
     [InlineData(SolverKind.Lsmr)]
-    public void ResumedRunEndsBitIdenticalToAnUninterruptedOne(SolverKind solver)
-    {
-        var whole = Options(solver, iterations: 20) with { CheckpointEvery = 100 };
-        TrainingRun.Run(whole);
+    public void ResumedRunEndsBitIdenticalToAnUninterruptedOne(SolverKind solver) => AssertResumeIsBitIdentical(Options(solver));
 
-        // Interrupted: a run with a higher checkpoint rate that is abandoned after iteration 7's checkpoint (its
-        // in-memory state is thrown away), then resumed with the full iteration limit.
-        var split = Options(solver, iterations: 7) with { CheckpointEvery = 7 };
+    [Fact]
+    public void ResumedPreconditionedRunEndsBitIdenticalToAnUninterruptedOne() =>
+        AssertResumeIsBitIdentical(Options(SolverKind.Lsmr, ModelKind.Tied) with { Roles = new[] { "train" }, Preconditioner = PreconditionerKind.Normal, Ridge = 1e-16 });
+
+    [Theory]
+    [InlineData(ModelKind.Tied)]
+    [InlineData(ModelKind.Herm)]
+    [InlineData(ModelKind.Symm)]
+    public void PreconditionedLsmrOnOneTrajectoryReachesTheFloorInTensOfIterations(ModelKind kind)
+    {
+        var options = Options(SolverKind.Lsmr, kind, iterations: 30) with { Roles = new[] { "train" }, Preconditioner = PreconditionerKind.Normal };
+        var result = TrainingRun.Run(options);
+        output.WriteLine($"{kind}: preconditioned LSMR loss {result.FinalLoss:E4} after {result.Iterations} iterations ({result.Status} {result.StopReason}); floor {result.TrueLoss:E4}");
+        Assert.True(result.FinalLoss <= result.TrueLoss, $"loss {result.FinalLoss:E4} > floor {result.TrueLoss:E4}");
+    }
+
+    [Fact]
+    public void ResumeWithAnotherPreconditionerNamesTheDifference()
+    {
+        var options = Options(SolverKind.Lsmr, iterations: 3) with { Roles = new[] { "train" } };
+        TrainingRun.Run(options);
+        var e = Assert.Throws<TdhfInputException>(() => TrainingRun.Run(options with { Preconditioner = PreconditionerKind.Normal, Resume = true }));
+        Assert.Contains("ran with no preconditioner, the options give the normal preconditioner", e.Message);
+        Assert.Equal("preconditioner", e.Key);
+    }
+
+    [Fact]
+    public void PreconditionerOutsideLsmrOrWithDampingIsRefused()
+    {
+        var adam = Assert.Throws<TdhfInputException>(() => TrainingRun.Run(Options(SolverKind.Adam) with { Preconditioner = PreconditionerKind.Normal }));
+        Assert.Equal("preconditioner", adam.Key);
+        var damped = Assert.Throws<TdhfInputException>(() => TrainingRun.Run(Options(SolverKind.Lsmr) with { Preconditioner = PreconditionerKind.Normal, Damping = 1e-3 }));
+        Assert.Equal("damping", damped.Key);
+        var ridge = Assert.Throws<TdhfInputException>(() => TrainingRun.Run(Options(SolverKind.Lsmr) with { Preconditioner = PreconditionerKind.Normal, Ridge = 0 }));
+        Assert.Equal("ridge", ridge.Key);
+    }
+
+    // Interrupted: a run with a higher checkpoint rate that is abandoned after iteration 7's checkpoint (its in-memory
+    // state is thrown away), then resumed with the full iteration limit; it must end as an uninterrupted run does.
+    private void AssertResumeIsBitIdentical(TrainingRunOptions template)
+    {
+        var whole = template with { Iterations = 20, CheckpointEvery = 100, RunFolder = data.NewRunFolder() };
+        TrainingRun.Run(whole);
+        var split = template with { Iterations = 7, CheckpointEvery = 7, RunFolder = data.NewRunFolder() };
         TrainingRun.Run(split);
         var resumed = TrainingRun.Run(split with { Iterations = 20, Resume = true, CheckpointEvery = 100 });
 
