@@ -74,7 +74,7 @@ public sealed class TrainSettings : OutputSettings
 
     /// <summary>Ridge of the preconditioned problem.</summary>
     [CommandOption("--ridge <X>")]
-    [Description("LSMR with --preconditioner normal: λ of the ridge λ‖θ‖², relative to the largest diagonal entry of the normal matrix (default 1e-24).")]
+    [Description("LSMR with --preconditioner normal: λ of the ridge λ‖θ‖², relative to the largest diagonal entry of the normal matrix (default 1e-26).")]
     public double Ridge { get; init; } = TrainingRunOptions.DefaultRidge;
 
     /// <summary>LSMR damping.</summary>

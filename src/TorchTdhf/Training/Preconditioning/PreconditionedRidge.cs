@@ -15,9 +15,9 @@ namespace TorchTdhf.Training.Preconditioning;
 /// <para><b>Why a ridge.</b> Without the √λ rows, LSMR on K F⁻ᵀ also reaches the data's floor quickly but then fits
 /// directions the data barely determine, where F⁻ᵀ magnifies rounding errors by up to 1/√μ: on one LiH/6-31G trajectory
 /// that gave parameters off by up to 8 hartree and a model that could not replay its own training trajectory
-/// (error 1.8). A ridge far below the shift (λ = 10⁻²⁴, μ = 10⁻¹⁴ of the largest diagonal entry) still costs λ‖θ‖²
+/// (error 1.8). A ridge far below the shift (λ = 10⁻²⁶, μ = 10⁻¹⁴ of the largest diagonal entry) still costs λ‖θ‖²
 /// far above the floor for such parameters and keeps them out, while the fit ends at the least-squares minimum:
-/// there the replay error fell to 1e-11 and the field-on prediction error to 1.4e-9 (from 2e-5 and 1.6 after 1 000
+/// there the replay error fell to 1e-11 and the field-on prediction error to 1e-9 (from 2e-5 and 1.6 after 1 000
 /// plain iterations). With λ = 10⁻²⁰ the field-on error was 4e-8 and the loss barely below the floor.</para>
 /// <para><b>Why a separate shift.</b> The Gram matrix is formed with rounding errors near 10⁻¹⁵ of its largest entry,
 /// so a Cholesky factorisation needs μ above that; μ is raised tenfold until it succeeds (<see cref="Shift"/>).</para>
