@@ -31,7 +31,7 @@ public static class Reproduction
             var dataFolder = layout.Data(system);
             stages.Add(Report(progress, GenerationStage.Run(study, system, dataFolder, progress, cancellation)));
 
-            var basisSize = Datasets.DatasetFolder.Open(dataFolder).Manifest.Trajectories[0].BasisSize;
+            var basisSize = DatasetFolder.Open(dataFolder).Manifest.Trajectories[0].BasisSize;
             var recipes = StudyRecipes.For(study, study.HasComparisons(index), basisSize);
             var trained = recipes.Select(recipe =>
             {

@@ -50,13 +50,13 @@ public sealed class PreconditionedRidge : ILinearOperator, IDisposable
 
     private PreconditionedRidge(DerivativeResidual problem, IPackedDensityPotential model, Tensor factor, KernelLift? lift, double relativeRidge, double ridge, double shift)
     {
-        Shift = shift;
         _problem = problem;
         _model = model;
         _factor = factor;
         _lift = lift;
         RelativeRidge = relativeRidge;
         Ridge = ridge;
+        Shift = shift;
         _rootRidge = Math.Sqrt(ridge);
     }
 
@@ -129,8 +129,16 @@ public sealed class PreconditionedRidge : ILinearOperator, IDisposable
             return new PreconditionedRidge(problem, model, factor.MoveToOuterDisposeScope(), null, relativeRidge, relativeRidge * largest, shift);
         }
         var lift = KernelLift.For(model);
-        var (kernelFactor, kernelLargest, kernelShift) = Factorise(kernelGram, lift.InverseWeights, relativeShift);
-        return new PreconditionedRidge(problem, model, kernelFactor.MoveToOuterDisposeScope(), lift, relativeRidge, relativeRidge * kernelLargest, kernelShift);
+        try
+        {
+            var (kernelFactor, kernelLargest, kernelShift) = Factorise(kernelGram, lift.InverseWeights, relativeShift);
+            return new PreconditionedRidge(problem, model, kernelFactor.MoveToOuterDisposeScope(), lift, relativeRidge, relativeRidge * kernelLargest, kernelShift);
+        }
+        catch
+        {
+            lift.Dispose();
+            throw;
+        }
     }
 
     /// <summary>[b; 0]: the anti-Hermitian coordinates of the targets, flattened, then <see cref="Dimension"/> zeros.</summary>
